@@ -1,0 +1,90 @@
+"""The reading logic for stories: what readers may see, and in what order."""
+
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+# In the related-stories score a shared person counts for more than a shared tag.
+PERSON_WEIGHT = 5
+TAG_WEIGHT = 1
+
+
+def _count_of(queryset, group_by):
+    """A correlated subquery counting ``queryset``'s rows (0 when none)."""
+    counted = queryset.values(group_by).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), Value(0))
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Stories readers may see: published, and not scheduled for later."""
+        return self.filter(status="published", published_at__lte=now or timezone.now())
+
+    def about(self, person):
+        return self.filter(person_links__person=person)
+
+    def tagged(self, tag):
+        return self.filter(tagged_items__tag=tag)
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def for_listing(self):
+        """What a story card needs, in one query: no body, the photo joined."""
+        return self.select_related("lead_photo").defer("body")
+
+    def for_story_page(self):
+        """Everything a story page shows about the story itself, prefetched."""
+        from .models import ArticlePerson
+
+        return self.select_related("lead_photo").prefetch_related(
+            Prefetch(
+                "person_links",
+                queryset=ArticlePerson.objects.select_related("person"),
+            ),
+            "tags",
+            "authors",
+            "lead_photo__credits",
+        )
+
+    def more_on(self, person, story=None):
+        """Published stories about ``person``, newest first, less ``story``."""
+        stories = self.published().about(person).newest_first()
+        if story is not None:
+            stories = stories.exclude(pk=story.pk)
+        return stories
+
+    def related_to(self, story):
+        """Published stories related to ``story``, best first, in one query.
+
+        Stories the editor pinned come first; then the rest by a score in
+        which each shared person weighs ``PERSON_WEIGHT`` and each shared tag
+        ``TAG_WEIGHT``; ties go to the newest. Only stories sharing something
+        are candidates, so the database never scores the whole archive.
+        """
+        from .models import ArticlePerson, TaggedArticle
+
+        Pin = self.model.related.through
+        people = ArticlePerson.objects.filter(article=story).values("person")
+        tags = TaggedArticle.objects.filter(content_object=story).values("tag")
+        sharing_people = ArticlePerson.objects.filter(person__in=people)
+        sharing_tags = TaggedArticle.objects.filter(tag__in=tags)
+        pinned = Pin.objects.filter(from_article=story)
+        score = PERSON_WEIGHT * _count_of(
+            sharing_people.filter(article=OuterRef("pk")), "article"
+        ) + TAG_WEIGHT * _count_of(sharing_tags.filter(content_object=OuterRef("pk")), "content_object")
+        return (
+            self.published()
+            .exclude(pk=story.pk)
+            .filter(
+                Q(pk__in=sharing_people.values("article"))
+                | Q(pk__in=sharing_tags.values("content_object"))
+                | Q(pk__in=pinned.values("to_article"))
+            )
+            .annotate(
+                is_pinned=Exists(pinned.filter(to_article=OuterRef("pk"))),
+                score=score,
+            )
+            .order_by("-is_pinned", "-score", "-published_at", "-pk")
+        )
