@@ -73,7 +73,9 @@ class ArticleQuerySet(models.QuerySet):
         pinned = Pin.objects.filter(from_article=story)
         score = PERSON_WEIGHT * _count_of(
             sharing_people.filter(article=OuterRef("pk")), "article"
-        ) + TAG_WEIGHT * _count_of(sharing_tags.filter(content_object=OuterRef("pk")), "content_object")
+        ) + TAG_WEIGHT * _count_of(
+            sharing_tags.filter(content_object=OuterRef("pk")), "content_object"
+        )
         return (
             self.published()
             .exclude(pk=story.pk)

@@ -48,9 +48,7 @@ def story(request, slug):
 
 def person(request, slug):
     person = get_object_or_404(Person, slug=slug)
-    stories = paginate(
-        request, Article.objects.more_on(person).for_listing(), PER_PAGE
-    )
+    stories = paginate(request, Article.objects.more_on(person).for_listing(), PER_PAGE)
     return render(
         request,
         "people/person.html",

@@ -117,7 +117,9 @@ elif CACHE_URL in ("", "locmem://"):
 elif CACHE_URL == "dummy://":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 else:
-    raise ImproperlyConfigured(f"CACHE_URL must be redis://…, locmem:// or dummy://, not {CACHE_URL!r}.")
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be redis://…, locmem:// or dummy://, not {CACHE_URL!r}."
+    )
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
