@@ -17,9 +17,7 @@ from .sanitize import clean_body
 
 
 class Photo(models.Model):
-    image = models.ImageField(
-        upload_to="photos/%Y/%m/", width_field="width", height_field="height"
-    )
+    image = models.ImageField(upload_to="photos/%Y/%m/", width_field="width", height_field="height")
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     caption = models.TextField(blank=True)
@@ -145,9 +143,7 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    authors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="articles"
-    )
+    authors = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="articles")
     tags = TaggableManager(through=TaggedArticle, blank=True)
     people = models.ManyToManyField(
         Person, through="ArticlePerson", blank=True, related_name="articles"
@@ -179,14 +175,14 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
-    def get_absolute_url(self):
-        return reverse("story", args=[self.slug])
-
     def save(self, *args, **kwargs):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         self.body = clean_body(self.body)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("story", args=[self.slug])
 
     @property
     def is_live(self):
