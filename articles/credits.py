@@ -6,8 +6,9 @@ A credit line is composed from a photo's credits, in their order:
 - An in-house collage or edit puts its word ("Collage", "Montage", "Edit")
   and a colon before everything that follows: "© Collage: …".
 - Each source is one part, parts separated by ", ".
-- An agency starts a part; a photographer or supplier that follows an agency
-  or photographer joins that part with " / ": "IMAGO / APress".
+- An agency starts a part; a photographer or supplier that follows an agency,
+  photographer or supplier joins that part with " / ": "IMAGO / APress",
+  "APress / Jane Doe" (the chain of hands the picture came through).
   A photographer or supplier with nothing before it starts its own part.
 - A screenshot of a platform account is its own part:
   "Screenshot/Instagram/kimkardashian".

@@ -184,6 +184,12 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("story", args=[self.slug])
 
+    def clean(self):
+        # Publishing without a time means now. Set it here too, before the
+        # constraints are validated, or forms refuse what save() would fix.
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
     @property
     def is_live(self):
         """Whether readers can see the story now."""

@@ -1,0 +1,188 @@
+"""The related-stories sidebar and "more on this person" lists."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import make_article, make_person
+
+pytestmark = pytest.mark.django_db
+
+
+def hours_ago(hours):
+    return timezone.now() - datetime.timedelta(hours=hours)
+
+
+def headlines(queryset):
+    return [story.headline for story in queryset]
+
+
+@pytest.fixture
+def kim():
+    return make_person("Kim Kardashian")
+
+
+@pytest.fixture
+def kanye():
+    return make_person("Kanye West")
+
+
+@pytest.fixture
+def story(kim, kanye):
+    return make_article(
+        "Kim and Kanye at the Met Gala",
+        people=[kim, kanye],
+        main=kim,
+        tags=["fashion", "met-gala"],
+        published_at=hours_ago(1),
+    )
+
+
+def related(story):
+    return headlines(Article.objects.related_to(story))
+
+
+def test_never_the_story_itself(story, kim):
+    story.related.add(story)
+    make_article("Another Kim story", people=[kim], published_at=hours_ago(2))
+    assert related(story) == ["Another Kim story"]
+
+
+def test_only_stories_readers_may_see(story, kim):
+    make_article("Draft about Kim", people=[kim], status=Article.Status.DRAFT)
+    make_article("Kim in review", people=[kim], status=Article.Status.REVIEW)
+    make_article("Kim tomorrow", people=[kim], published_at=hours_ago(-24))
+    make_article("Kim last week", people=[kim], published_at=hours_ago(24 * 7))
+    assert related(story) == ["Kim last week"]
+
+
+def test_unpublished_pinned_stories_are_not_shown(story):
+    story.related.add(
+        make_article("Pinned draft", status=Article.Status.DRAFT),
+        make_article("Pinned but scheduled", published_at=hours_ago(-2)),
+    )
+    assert related(story) == []
+
+
+def test_pinned_stories_come_first_even_sharing_nothing(story, kim, kanye):
+    make_article(
+        "Kim and Kanye again", people=[kim, kanye], tags=["fashion"], published_at=hours_ago(2)
+    )
+    pinned = make_article("Unrelated but pinned", tags=["sport"], published_at=hours_ago(500))
+    story.related.add(pinned)
+    assert related(story) == ["Unrelated but pinned", "Kim and Kanye again"]
+
+
+def test_a_shared_person_outranks_shared_tags(story, kanye):
+    make_article("Kanye story", people=[kanye], published_at=hours_ago(48))
+    make_article(
+        "Same tags, nobody shared", tags=["fashion", "met-gala"], published_at=hours_ago(2)
+    )
+    assert related(story) == ["Kanye story", "Same tags, nobody shared"]
+
+
+def test_two_shared_people_outrank_one(story, kim, kanye):
+    make_article("Kim alone", people=[kim], tags=["fashion", "met-gala"], published_at=hours_ago(2))
+    make_article("Kim and Kanye", people=[kanye, kim], published_at=hours_ago(48))
+    assert related(story) == ["Kim and Kanye", "Kim alone"]
+
+
+def test_more_shared_tags_rank_higher(story):
+    make_article("One tag", tags=["fashion"], published_at=hours_ago(2))
+    make_article("Both tags", tags=["met-gala", "fashion", "sport"], published_at=hours_ago(48))
+    assert related(story) == ["Both tags", "One tag"]
+
+
+def test_ties_go_to_the_newest(story, kim, kanye):
+    make_article("Kim, older", people=[kim], published_at=hours_ago(30))
+    make_article("Kanye, newest", people=[kanye], published_at=hours_ago(2))
+    make_article("Kim, newer", people=[kim], published_at=hours_ago(10))
+    assert related(story) == ["Kanye, newest", "Kim, newer", "Kim, older"]
+
+
+def test_pinned_stories_among_themselves_rank_by_what_they_share(story, kim):
+    plain = make_article("Pinned, sharing nothing", published_at=hours_ago(2))
+    sharing = make_article("Pinned, about Kim", people=[kim], published_at=hours_ago(200))
+    make_article("Not pinned, about Kim", people=[kim], published_at=hours_ago(1))
+    story.related.add(plain, sharing)
+    assert related(story) == [
+        "Pinned, about Kim",
+        "Pinned, sharing nothing",
+        "Not pinned, about Kim",
+    ]
+
+
+def test_stories_sharing_nothing_are_left_out(story, kim):
+    make_article(
+        "Someone else entirely",
+        people=[make_person("Taylor Swift")],
+        tags=["music"],
+        published_at=hours_ago(2),
+    )
+    make_article("Kim story", people=[kim], published_at=hours_ago(3))
+    assert related(story) == ["Kim story"]
+
+
+def test_a_story_about_nobody_with_no_tags_has_no_related_stories(kim):
+    lonely = make_article("Weather", published_at=hours_ago(1))
+    make_article("Kim story", people=[kim], tags=["fashion"], published_at=hours_ago(2))
+    assert related(lonely) == []
+
+
+def test_each_story_is_listed_once(story, kim, kanye):
+    make_article(
+        "Everything shared",
+        people=[kim, kanye],
+        tags=["fashion", "met-gala"],
+        published_at=hours_ago(2),
+    )
+    story.related.add(Article.objects.get(headline="Everything shared"))
+    assert related(story) == ["Everything shared"]
+
+
+def test_the_sidebar_shows_the_best_five(story, kim, kanye):
+    for hours in range(2, 9):
+        make_article(f"Kim {hours}h ago", people=[kim], published_at=hours_ago(hours))
+    make_article("Kim and Kanye, old", people=[kim, kanye], published_at=hours_ago(300))
+    make_article("Fashion only, new", tags=["fashion"], published_at=hours_ago(1.5))
+    sidebar = headlines(Article.objects.related_to(story)[:5])
+    assert sidebar == ["Kim and Kanye, old", "Kim 2h ago", "Kim 3h ago", "Kim 4h ago", "Kim 5h ago"]
+
+
+def test_related_stories_are_one_query(story, kim, kanye, django_assert_num_queries):
+    for hours in range(2, 9):
+        make_article(
+            f"Kim {hours}h ago", people=[kim], tags=["fashion"], published_at=hours_ago(hours)
+        )
+    story.related.add(make_article("Pinned", published_at=hours_ago(100)))
+    with django_assert_num_queries(1):
+        sidebar = list(Article.objects.related_to(story)[:5])
+    assert len(sidebar) == 5
+    assert sidebar[0].headline == "Pinned"
+
+
+# More on a person
+
+
+def test_more_on_lists_a_persons_stories_newest_first(kim, kanye):
+    make_article("Kim, older", people=[kim], published_at=hours_ago(30))
+    make_article("Kim and Kanye", people=[kanye, kim], main=kanye, published_at=hours_ago(5))
+    make_article("Kim, newest", people=[kim], published_at=hours_ago(1))
+    make_article("Kanye only", people=[kanye], published_at=hours_ago(2))
+    assert headlines(Article.objects.more_on(kim)) == ["Kim, newest", "Kim and Kanye", "Kim, older"]
+
+
+def test_more_on_leaves_out_the_story_being_read(kim):
+    reading = make_article("Kim, reading this", people=[kim], published_at=hours_ago(1))
+    make_article("Kim, earlier", people=[kim], published_at=hours_ago(3))
+    assert headlines(Article.objects.more_on(kim, story=reading)) == ["Kim, earlier"]
+
+
+def test_more_on_leaves_out_unpublished_stories(kim):
+    make_article("Kim draft", people=[kim], status=Article.Status.DRAFT)
+    make_article("Kim in review", people=[kim], status=Article.Status.REVIEW)
+    make_article("Kim next week", people=[kim], published_at=hours_ago(-24 * 7))
+    make_article("Kim live", people=[kim], published_at=hours_ago(1))
+    assert headlines(Article.objects.more_on(kim)) == ["Kim live"]
