@@ -54,8 +54,9 @@ class Tie:
         return cls(label, counterpart, relationship)
 
     def sort_key(self):
-        started = self.relationship.started
-        return (GROUPS.index(self.label), started is None, started, self.counterpart.name)
+        # Within a group, oldest tie first; children and siblings by birth.
+        when = self.relationship.started or self.counterpart.birth_date
+        return (GROUPS.index(self.label), when is None, when, self.counterpart.name)
 
     @property
     def ongoing(self):

@@ -1,0 +1,347 @@
+"""``manage.py loaddemo``: the demo desk, from the seed story onwards.
+
+Loads the people, ties, stories and photos of ``articles.demo`` and a demo
+editor account. Running it again changes nothing: every row is found by a
+natural key (a person's or story's slug, a photo's file name, a tie's two
+people, kind and start) and only written when it differs from the demo data.
+It runs in one transaction; photo files written by a failed run are removed.
+"""
+
+import datetime
+import io
+from collections import Counter
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from PIL import Image, ImageDraw, ImageFont
+
+from articles import demo
+from articles.models import Article, ArticlePerson, Photo, PhotoCredit
+from articles.sanitize import clean_body
+from people.models import Person, Relationship
+
+ADMIN_URL = "http://127.0.0.1:8000/admin/"
+SITE_URL = "http://127.0.0.1:8000"
+PHOTO_SIZE = (1200, 675)
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+
+def initials(name):
+    return "".join(word[0] for word in name.split()).upper()
+
+
+def render_photo(panels):
+    """JPEG bytes of a demo picture: one coloured panel per (initials, colour)."""
+    width, height = PHOTO_SIZE
+    image = Image.new("RGB", PHOTO_SIZE, "#222222")
+    draw = ImageDraw.Draw(image)
+    big = ImageFont.load_default(size=min(220, height // 3))
+    small = ImageFont.load_default(size=28)
+    panel_width = width // len(panels)
+    for index, (letters, colour) in enumerate(panels):
+        left = index * panel_width
+        right = width if index == len(panels) - 1 else left + panel_width
+        draw.rectangle([left, 0, right, height], fill=colour)
+        draw.text(((left + right) // 2, height // 2), letters, font=big, fill="white", anchor="mm")
+    for index in range(1, len(panels)):
+        x = index * panel_width
+        draw.line([x, 0, x, height], fill="white", width=6)
+    draw.text((width - 24, height - 24), "Newsroom demo", font=small, fill="white", anchor="rd")
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=85)
+    return out.getvalue()
+
+
+def sync(model, lookup, values):
+    """Find ``model`` by ``lookup`` and make it hold ``values``; save only on change."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **values)
+        obj.full_clean()
+        obj.save()
+        return obj, CREATED
+    changed = [field for field, value in values.items() if getattr(obj, field) != value]
+    if not changed:
+        return obj, UNCHANGED
+    for field in changed:
+        setattr(obj, field, values[field])
+    obj.full_clean()
+    obj.save()
+    return obj, UPDATED
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo desk: the seed story and a dozen more, their people and photos, and an "
+        "'editor' superuser with a published password. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-without-debug",
+            action="store_true",
+            help="Load even with DEBUG off. The demo superuser's password is public: never "
+            "use this on a site others can reach.",
+        )
+
+    def handle(self, *args, allow_without_debug=False, **options):
+        if not settings.DEBUG and not allow_without_debug:
+            raise CommandError(
+                "loaddemo creates a superuser whose password is printed for all to see, so "
+                "it only runs with DEBUG=1. On a private demo server without DEBUG, pass "
+                "--allow-without-debug."
+            )
+        self.counts = {kind: Counter() for kind in ("people", "ties", "photos", "stories")}
+        self.written_files = []
+        try:
+            with transaction.atomic():
+                self.load()
+        except BaseException:
+            # The rows are rolled back; take back the files this run wrote as well.
+            for name in self.written_files:
+                default_storage.delete(name)
+            raise
+        self.report()
+
+    # Loading -----------------------------------------------------------------
+
+    def load(self):
+        self.user = self.load_user()
+        self.people = {spec["slug"]: self.load_person(spec) for spec in demo.PEOPLE}
+        for spec in demo.RELATIONSHIPS:
+            self.load_relationship(spec)
+        stories = {spec["slug"]: self.load_story(spec) for spec in demo.STORIES}
+        for spec in demo.STORIES:
+            self.sync_set(
+                stories[spec["slug"]].related,
+                [stories[slug] for slug in spec.get("related", [])],
+            )
+
+    def load_user(self):
+        User = get_user_model()
+        user = User.objects.filter(username=demo.USERNAME).first()
+        flags = {"is_staff": True, "is_superuser": True, "is_active": True}
+        if user is None:
+            user = User(username=demo.USERNAME, **demo.USER_DETAILS, **flags)
+            validate_password(demo.PASSWORD, user)
+            user.set_password(demo.PASSWORD)
+            user.save()
+            self.user_state = CREATED
+            return user
+        changed = {field: value for field, value in flags.items() if getattr(user, field) != value}
+        if changed:
+            for field, value in changed.items():
+                setattr(user, field, value)
+            user.save(update_fields=list(changed))
+        self.user_state = UNCHANGED if not changed else UPDATED
+        if not user.check_password(demo.PASSWORD):
+            user.set_password(demo.PASSWORD)
+            user.save(update_fields=["password"])
+            self.user_state = "password reset to the demo one"
+        return user
+
+    def load_person(self, spec):
+        values = {field: value for field, value in spec.items() if field != "slug"}
+        person, state = sync(Person, {"slug": spec["slug"]}, values)
+        self.counts["people"][state] += 1
+        return person
+
+    def load_relationship(self, spec):
+        person = self.people[spec["person"]]
+        other = self.people[spec["other"]]
+        kind = spec["kind"]
+        started = spec.get("started")
+        values = {
+            "person_id": person.pk,
+            "other_id": other.pk,
+            "ended": spec.get("ended"),
+            "end_reason": spec.get("end_reason", ""),
+        }
+        tie = (
+            Relationship.objects.filter(kind=kind, started=started)
+            .filter(Q(person=person, other=other) | Q(person=other, other=person))
+            .first()
+        )
+        if tie is None:
+            tie = Relationship(kind=kind, started=started, **values)
+            tie.full_clean()
+            tie.save()
+            state = CREATED
+        else:
+            changed = {
+                field: value for field, value in values.items() if getattr(tie, field) != value
+            }
+            if changed:
+                for field, value in changed.items():
+                    setattr(tie, field, value)
+                tie.full_clean()
+                tie.save()
+            state = UPDATED if changed else UNCHANGED
+        self.counts["ties"][state] += 1
+
+    def load_photo(self, slug, spec):
+        name = f"demo/{slug}.jpg"
+        photo = Photo.objects.filter(image=name).first()
+        values = {"caption": spec["caption"], "alt_text": spec["alt_text"]}
+        if photo is None:
+            data = render_photo(
+                [(initials(self.people[p].name), demo.COLOURS[p]) for p in spec["people"]]
+            )
+            self.store_file(name, data)
+            photo = Photo(image=name, **values)
+            photo.full_clean()
+            photo.save()
+            state = CREATED
+        else:
+            changed = {
+                field: value for field, value in values.items() if getattr(photo, field) != value
+            }
+            if changed:
+                for field, value in changed.items():
+                    setattr(photo, field, value)
+                photo.full_clean()
+                photo.save()
+            state = UPDATED if changed else UNCHANGED
+        changed_people = self.sync_set(photo.people, [self.people[p] for p in spec["people"]])
+        changed_credits = self.sync_credits(photo, spec["credits"])
+        if state == UNCHANGED and (changed_people or changed_credits):
+            state = UPDATED
+        self.counts["photos"][state] += 1
+        return photo
+
+    def store_file(self, name, data):
+        """Write ``data`` to ``name``, reusing an identical file left by an earlier load."""
+        if default_storage.exists(name):
+            with default_storage.open(name, "rb") as existing:
+                if existing.read() == data:
+                    return
+            default_storage.delete(name)
+        saved = default_storage.save(name, ContentFile(data))
+        self.written_files.append(saved)
+        if saved != name:
+            raise CommandError(f"Could not store the demo photo as {name} (got {saved}).")
+
+    def sync_credits(self, photo, specs):
+        wanted = [
+            (
+                order,
+                spec["role"],
+                spec.get("name", ""),
+                spec.get("platform", ""),
+                spec.get("account", ""),
+            )
+            for order, spec in enumerate(specs)
+        ]
+        current = list(
+            photo.credits.order_by("order", "pk").values_list(
+                "order", "role", "name", "platform", "account"
+            )
+        )
+        if current == wanted:
+            return False
+        photo.credits.all().delete()
+        for order, role, name, platform, account in wanted:
+            credit = PhotoCredit(
+                photo=photo, order=order, role=role, name=name, platform=platform, account=account
+            )
+            credit.full_clean()
+            credit.save()
+        return True
+
+    def sync_set(self, manager, objects):
+        """Make a many-to-many hold exactly ``objects``; True if it had to change."""
+        if set(manager.values_list("pk", flat=True)) == {obj.pk for obj in objects}:
+            return False
+        manager.set(objects)
+        return True
+
+    def load_story(self, spec):
+        slug = spec["slug"]
+        photo = self.load_photo(slug, spec["photo"]) if "photo" in spec else None
+        existing = Article.objects.filter(slug=slug).first()
+        values = {
+            "headline": spec["headline"],
+            "standfirst": spec["standfirst"],
+            "dateline": spec["dateline"],
+            # Compared as stored: saving cleans the body to the allow-list.
+            "body": clean_body(spec["body"]),
+            "status": spec["status"],
+            "published_at": self.publication_time(spec, existing),
+            "lead_photo_id": photo.pk if photo else None,
+        }
+        article, state = sync(Article, {"slug": slug}, values)
+        changed = [
+            self.sync_people(article, spec),
+            self.sync_set(article.authors, [self.user]),
+            self.sync_tags(article, spec["tags"]),
+        ]
+        if state == UNCHANGED and any(changed):
+            state = UPDATED
+        self.counts["stories"][state] += 1
+        return article
+
+    def publication_time(self, spec, existing):
+        days = spec.get("schedule_days_ahead")
+        if days is None:
+            return spec["published_at"]
+        now = timezone.now()
+        if existing is not None and existing.published_at and existing.published_at > now:
+            return existing.published_at  # still ahead: keep it, so a rerun changes nothing
+        moment = timezone.localtime(now) + datetime.timedelta(days=days)
+        return moment.replace(hour=10, minute=0, second=0, microsecond=0)
+
+    def sync_people(self, article, spec):
+        wanted = [
+            (self.people[slug].pk, slug == spec["main"], order)
+            for order, slug in enumerate(spec["people"])
+        ]
+        current = list(
+            article.person_links.order_by("order", "pk").values_list(
+                "person_id", "is_main", "order"
+            )
+        )
+        if current == wanted:
+            return False
+        article.person_links.all().delete()
+        for person_id, is_main, order in wanted:
+            link = ArticlePerson(article=article, person_id=person_id, is_main=is_main, order=order)
+            link.full_clean()
+            link.save()
+        return True
+
+    def sync_tags(self, article, names):
+        if set(article.tags.names()) == set(names):
+            return False
+        article.tags.set(names)
+        return True
+
+    # Reporting ---------------------------------------------------------------
+
+    def report(self):
+        labels = {
+            "people": "People",
+            "ties": "Relationships",
+            "photos": "Photos",
+            "stories": "Stories",
+        }
+        for kind, label in labels.items():
+            counts = self.counts[kind]
+            self.stdout.write(
+                f"{label}: {counts[CREATED]} created, {counts[UPDATED]} updated, "
+                f"{counts[UNCHANGED]} unchanged"
+            )
+        self.stdout.write(f"Demo editor account: {self.user_state}")
+        seed = Article.objects.get(slug=demo.SEED_SLUG)
+        self.stdout.write(f"Seed story: {SITE_URL}{seed.get_absolute_url()}")
+        self.stdout.write(self.style.SUCCESS("Demo loaded."))
+        self.stdout.write(f"Log in at {ADMIN_URL}")
+        self.stdout.write(f"  username: {demo.USERNAME}")
+        self.stdout.write(f"  password: {demo.PASSWORD}")

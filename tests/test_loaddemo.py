@@ -1,0 +1,231 @@
+import datetime
+import hashlib
+from io import StringIO
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from taggit.models import Tag
+
+from articles import demo
+from articles.models import Article, ArticlePerson, Photo, PhotoCredit, TaggedArticle
+from people.models import Person, Relationship
+
+pytestmark = pytest.mark.django_db
+
+BERLIN = ZoneInfo("Europe/Berlin")
+SEED_CREDIT = "© Collage: IMAGO / APress, Screenshot/Instagram/kimkardashian"
+CHILDREN = {"north-west": 7, "saint-west": 5, "chicago-west": 3, "psalm-west": 1}
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.DEBUG = True  # loaddemo refuses to run without it
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def loaddemo(**options):
+    out = StringIO()
+    call_command("loaddemo", stdout=out, **options)
+    return out.getvalue()
+
+
+def files_under(root):
+    root = Path(root)
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def snapshot(media_root):
+    models = [
+        Person,
+        Relationship,
+        Article,
+        ArticlePerson,
+        Photo,
+        PhotoCredit,
+        Tag,
+        TaggedArticle,
+        Article.authors.through,
+        Article.related.through,
+        Photo.people.through,
+        get_user_model(),
+    ]
+    rows = {model._meta.label: list(model.objects.order_by("pk").values()) for model in models}
+    rows["files"] = files_under(media_root)
+    return rows
+
+
+def test_seed_story(media):
+    loaddemo()
+    seed = Article.objects.for_story_page().get(slug=demo.SEED_SLUG)
+    assert seed.is_live
+    assert Article.objects.published().filter(pk=seed.pk).exists()
+    window = (
+        datetime.datetime(2021, 1, 15, tzinfo=BERLIN),
+        datetime.datetime(2021, 2, 19, tzinfo=BERLIN),
+    )
+    assert window[0] <= seed.published_at < window[1]
+    assert seed.dateline == "Calabasas, California"
+    assert seed.main_person.slug == "kim-kardashian"
+    assert {link.person.slug for link in seed.person_links.all()} == {
+        "kim-kardashian",
+        "kanye-west",
+        *CHILDREN,
+    }
+    assert {"divorce", "kardashians"} <= set(seed.tags.names())
+    assert seed.body.count("<h2>") == 1
+    assert seed.body.count("<p>") >= 4
+    for first_name, years in [("North", 7), ("Saint", 5), ("Chicago", 3), ("Psalm", 1)]:
+        assert f"{first_name} ({years})" in seed.body
+    assert seed.authors.get().username == demo.USERNAME
+    assert {story.slug for story in seed.related.all()} >= {
+        "kim-kardashian-files-for-divorce-from-kanye-west"
+    }
+
+
+def test_seed_photo_and_credit_line(media):
+    loaddemo()
+    photo = Article.objects.get(slug=demo.SEED_SLUG).lead_photo
+    assert photo.credit_line == SEED_CREDIT
+    assert [credit.role for credit in photo.credits.all()] == [
+        "collage",
+        "agency",
+        "supplier",
+        "screenshot",
+    ]
+    assert {person.slug for person in photo.people.all()} == {"kim-kardashian", "kanye-west"}
+    assert photo.alt_text
+    assert "(" not in photo.caption  # ages are the site's job, not the caption's
+    assert photo.image.name == f"demo/{demo.SEED_SLUG}.jpg"
+    assert (photo.width, photo.height) == (1200, 675)
+    assert (Path(media) / photo.image.name).is_file()
+
+
+def test_children_ages_on_publication(media):
+    loaddemo()
+    seed = Article.objects.get(slug=demo.SEED_SLUG)
+    for slug, years in CHILDREN.items():
+        assert Person.objects.get(slug=slug).age_on(seed.published_at) == years
+    assert Person.objects.get(slug="kim-kardashian").age_on(seed.published_at) == 40
+    assert Person.objects.get(slug="kanye-west").age_on(seed.published_at) == 43
+
+
+def test_people_and_relationships(media):
+    loaddemo()
+    kim = Person.objects.get(slug="kim-kardashian")
+    kanye = Person.objects.get(slug="kanye-west")
+    assert kim.birth_date == datetime.date(1980, 10, 21)
+    assert kim.instagram == "kimkardashian"
+    assert kanye.alias_list == ["Ye"]
+    marriage = Relationship.objects.get(person=kim, other=kanye, kind="spouse")
+    assert marriage.started == datetime.date(2014, 5, 24)
+    assert marriage.ended == datetime.date(2022, 11, 29)
+    assert marriage.end_reason == "divorce"
+    parents = Relationship.objects.filter(
+        kind="parent", person__in=[kim, kanye], other__slug__in=list(CHILDREN)
+    )
+    assert parents.count() == 8
+    assert [tie.label for tie in Relationship.objects.ties_of(kim)].count("Parent of") == 4
+
+
+def test_archive(media):
+    loaddemo()
+    published = Article.objects.published()
+    assert published.count() >= 13
+    years = {story.published_at.year for story in published}
+    assert {2021, 2022, 2023, 2024, 2025} <= years
+    people = Person.objects.filter(article_links__article__in=published).distinct()
+    assert people.count() >= 8
+    for story in published.for_story_page():
+        assert story.headline and story.standfirst and story.dateline and story.body
+        assert story.main_person is not None
+        assert story.lead_photo is not None
+        assert story.lead_photo.credit_line.startswith("© ")
+        assert story.tags.exists()
+    assert ArticlePerson.objects.filter(is_main=True).count() == Article.objects.count()
+
+
+def test_draft_and_scheduled_stories_are_hidden(media):
+    loaddemo()
+    draft = Article.objects.get(status="draft")
+    scheduled = Article.objects.get(slug="the-west-children-a-family-timeline")
+    assert scheduled.status == "published" and not scheduled.is_live
+    published = Article.objects.published()
+    assert not published.filter(pk__in=[draft.pk, scheduled.pk]).exists()
+
+
+def test_editor_account(media):
+    output = loaddemo()
+    user = get_user_model().objects.get(username=demo.USERNAME)
+    assert user.is_staff and user.is_superuser and user.is_active
+    assert user.check_password(demo.PASSWORD)
+    validate_password(demo.PASSWORD, user)
+    assert "http://127.0.0.1:8000/admin/" in output
+    assert demo.PASSWORD in output
+    assert set(Article.objects.values_list("authors__username", flat=True)) == {demo.USERNAME}
+
+
+def test_second_run_changes_nothing(media):
+    first_output = loaddemo()
+    before = snapshot(media)
+    second_output = loaddemo()
+    assert snapshot(media) == before
+    assert "0 unchanged" in first_output
+    assert "0 created, 0 updated" in second_output
+    assert "Demo editor account: unchanged" in second_output
+
+
+def test_files_left_by_an_earlier_load_are_reused(media):
+    loaddemo()
+    files = files_under(media)
+    Article.objects.all().delete()
+    Photo.objects.all().delete()
+    loaddemo()
+    assert files_under(media) == files
+    assert Photo.objects.count() == len(files)
+
+
+def test_edits_to_demo_rows_are_put_back(media):
+    loaddemo()
+    seed = Article.objects.get(slug=demo.SEED_SLUG)
+    seed.headline = "Changed"
+    seed.save()
+    seed.lead_photo.credits.filter(role="supplier").delete()
+    user = get_user_model().objects.get(username=demo.USERNAME)
+    user.set_password("something-else-entirely")
+    user.save()
+    loaddemo()
+    seed.refresh_from_db()
+    assert seed.headline != "Changed"
+    assert seed.lead_photo.credit_line == SEED_CREDIT
+    user.refresh_from_db()
+    assert user.check_password(demo.PASSWORD)
+
+
+def test_a_failed_load_leaves_nothing_behind(media, monkeypatch):
+    broken = {**demo.STORIES[-1], "slug": "broken", "people": ["nobody"], "main": "nobody"}
+    monkeypatch.setattr(demo, "STORIES", [*demo.STORIES, broken])
+    with pytest.raises(KeyError):
+        loaddemo()
+    assert not Person.objects.exists()
+    assert not Article.objects.exists()
+    assert not get_user_model().objects.exists()
+    assert files_under(media) == {}
+
+
+def test_refuses_without_debug(media, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        loaddemo()
+    assert not Person.objects.exists()
+    loaddemo(allow_without_debug=True)
+    assert Person.objects.exists()
