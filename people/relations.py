@@ -12,6 +12,15 @@ from .models import Person, Relationship
 Kind = Relationship.Kind
 EndReason = Relationship.EndReason
 
+# How a tie reads on the page of its ``person``, and on the page of its ``other``.
+LABELS = {
+    Kind.SPOUSE: ("Spouse", "Spouse"),
+    Kind.PARTNER: ("Partner", "Partner"),
+    Kind.ENGAGED: ("Engaged to", "Engaged to"),
+    Kind.PARENT: ("Parent of", "Child of"),
+    Kind.SIBLING: ("Sibling", "Sibling"),
+}
+
 # The order of groups on a person's page.
 GROUPS = ["Spouse", "Partner", "Engaged to", "Parent of", "Child of", "Sibling"]
 
@@ -31,27 +40,12 @@ class Tie:
 
     @classmethod
     def of(cls, relationship, person):
+        as_person, as_other = LABELS[relationship.kind]
         if relationship.person_id == person.pk:
-            counterpart = relationship.other
-            label = {
-                Kind.SPOUSE: "Spouse",
-                Kind.PARTNER: "Partner",
-                Kind.ENGAGED: "Engaged to",
-                Kind.PARENT: "Parent of",
-                Kind.SIBLING: "Sibling",
-            }[relationship.kind]
-        elif relationship.other_id == person.pk:
-            counterpart = relationship.person
-            label = {
-                Kind.SPOUSE: "Spouse",
-                Kind.PARTNER: "Partner",
-                Kind.ENGAGED: "Engaged to",
-                Kind.PARENT: "Child of",
-                Kind.SIBLING: "Sibling",
-            }[relationship.kind]
-        else:
-            raise ValueError(f"{person} is not part of {relationship}.")
-        return cls(label, counterpart, relationship)
+            return cls(as_person, relationship.other, relationship)
+        if relationship.other_id == person.pk:
+            return cls(as_other, relationship.person, relationship)
+        raise ValueError(f"{person} is not part of {relationship}.")
 
     def sort_key(self):
         # Within a group, oldest tie first; children and siblings by birth.

@@ -60,22 +60,23 @@ def render_photo(panels):
     return out.getvalue()
 
 
-def sync(model, lookup, values):
-    """Find ``model`` by ``lookup`` and make it hold ``values``; save only on change."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        obj = model(**lookup, **values)
-        obj.full_clean()
-        obj.save()
-        return obj, CREATED
+def save_changes(obj, values):
+    """Make ``obj`` hold ``values``, saving only a new row or a real change."""
     changed = [field for field, value in values.items() if getattr(obj, field) != value]
-    if not changed:
-        return obj, UNCHANGED
+    if obj.pk is not None and not changed:
+        return UNCHANGED
     for field in changed:
         setattr(obj, field, values[field])
+    state = CREATED if obj.pk is None else UPDATED
     obj.full_clean()
     obj.save()
-    return obj, UPDATED
+    return state
+
+
+def sync(model, lookup, values):
+    """Find ``model`` by ``lookup`` (or start one) and make it hold ``values``."""
+    obj = model.objects.filter(**lookup).first() or model(**lookup)
+    return obj, save_changes(obj, values)
 
 
 class Command(BaseCommand):
@@ -170,21 +171,7 @@ class Command(BaseCommand):
             .filter(Q(person=person, other=other) | Q(person=other, other=person))
             .first()
         )
-        if tie is None:
-            tie = Relationship(kind=kind, started=started, **values)
-            tie.full_clean()
-            tie.save()
-            state = CREATED
-        else:
-            changed = {
-                field: value for field, value in values.items() if getattr(tie, field) != value
-            }
-            if changed:
-                for field, value in changed.items():
-                    setattr(tie, field, value)
-                tie.full_clean()
-                tie.save()
-            state = UPDATED if changed else UNCHANGED
+        state = save_changes(tie or Relationship(kind=kind, started=started), values)
         self.counts["ties"][state] += 1
 
     def load_photo(self, slug, spec):
@@ -196,20 +183,8 @@ class Command(BaseCommand):
                 [(initials(self.people[p].name), demo.COLOURS[p]) for p in spec["people"]]
             )
             self.store_file(name, data)
-            photo = Photo(image=name, **values)
-            photo.full_clean()
-            photo.save()
-            state = CREATED
-        else:
-            changed = {
-                field: value for field, value in values.items() if getattr(photo, field) != value
-            }
-            if changed:
-                for field, value in changed.items():
-                    setattr(photo, field, value)
-                photo.full_clean()
-                photo.save()
-            state = UPDATED if changed else UNCHANGED
+            photo = Photo(image=name)
+        state = save_changes(photo, values)
         changed_people = self.sync_set(photo.people, [self.people[p] for p in spec["people"]])
         changed_credits = self.sync_credits(photo, spec["credits"])
         if state == UNCHANGED and (changed_people or changed_credits):
