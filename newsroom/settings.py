@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.routers.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -98,6 +99,23 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# Read replicas, as DATABASE_REPLICA_URLS=postgres://…,postgres://…: reader
+# requests read from them; writes and editors stay on the primary.
+DATABASE_REPLICAS = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    alias = f"replica{number}"
+    DATABASES[alias] = dj_database_url.parse(
+        url,
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    DATABASES[alias]["TEST"] = {"MIRROR": "default"}
+    DATABASE_REPLICAS.append(alias)
+DATABASE_ROUTERS = ["newsroom.routers.PrimaryReplicaRouter"]
+# How long a browser reads from the primary after it wrote: longer than replicas lag.
+REPLICA_LAG_SECONDS = int(os.environ.get("REPLICA_LAG_SECONDS", "10"))
+PRIMARY_ONLY_PATHS = ["/admin/"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

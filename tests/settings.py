@@ -17,3 +17,7 @@ STORAGES = {
 }
 # Tests serve static files from the finders; there is no collected tree.
 STATIC_ROOT = None
+
+# A replica that mirrors the primary, for the routing tests; unused until a
+# test lists it in DATABASE_REPLICAS.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
