@@ -1,0 +1,355 @@
+"""Fill the database with a large generated archive to measure the site against.
+
+The archive looks like a real desk's: people with birth dates and family ties,
+stories tagged with 1–6 people and 2–8 tags, photos with credits, and a heavy
+tail, a handful of stars in 5% of all stories each. On PostgreSQL rows go in
+with COPY; elsewhere with bulk_create. Nothing is saved one row at a time.
+
+Generated rows carry slugs starting with ``bench-``; ``--clear`` removes them.
+"""
+
+import datetime
+import io
+import random
+import sys
+import time
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, models, transaction
+from django.utils import timezone
+from PIL import Image
+from taggit.models import Tag
+
+from articles.models import Article, ArticlePerson, Photo, PhotoCredit, TaggedArticle
+from people.models import Person, Relationship
+
+FIRST_NAMES = (
+    "Ava Liam Mia Noah Zoe Leo Ella Kai Nina Omar Lara Theo Ivy Max Rosa Jude Lena Finn Ada "
+    "Milo Cleo Hugo Iris Nico Vera Otis June Axel Maya Enzo Lily Raul Sara Yuki Amir Tara"
+).split()
+LAST_NAMES = (
+    "Stone Rivera Banks Holt Marsh Vega Quinn Shaw Reyes Frost Lowe Park Cruz Hale Moss Kane "
+    "Diaz Ford Lane Wolfe Price Knox Blake Nash Cole Grant Hayes Webb Ross Fox Lake Byrd"
+).split()
+ROLES = "singer actor rapper model influencer presenter athlete producer designer chef".split()
+TOPICS = (
+    "divorce wedding baby red-carpet tour album film series fashion beauty fitness award "
+    "feud dating engagement birthday charity podcast scandal comeback premiere festival"
+).split()
+AGENCIES = ["IMAGO", "dpa", "Getty Images", "Reuters", "AP", "Newsroom Pictures"]
+SUPPLIERS = ["APress", "Future Image", "Picture Alliance", "Starface"]
+STARS = 5
+STAR_SHARE = 0.05  # of all stories, each
+BATCH = 5000
+
+
+def progress(label, done, total):
+    width = 30
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\r{label:<14} [{'#' * filled}{'.' * (width - filled)}] {done:>9}/{total}")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+class Table:
+    """Rows for one model, written in bulk; columns not given take their defaults."""
+
+    def __init__(self, model, columns):
+        self.model = model
+        self.columns = columns
+        now = timezone.now()
+        self.defaults = {}
+        for field in model._meta.concrete_fields:
+            if field.attname in columns or field.primary_key:
+                continue
+            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                self.defaults[field.attname] = now
+            else:
+                self.defaults[field.attname] = field.get_default()
+        self.names = ["id", *columns, *self.defaults]
+        self.next_id = (model.objects.aggregate(m=models.Max("pk"))["m"] or 0) + 1
+
+    def allocate(self, count):
+        first = self.next_id
+        self.next_id += count
+        return first
+
+    def write(self, rows, label, total):
+        """Write ``rows`` (tuples: id, then ``columns``), reporting progress."""
+        done = 0
+        extra = tuple(self.defaults.values())
+        if connection.vendor == "postgresql":
+            sql = (
+                f'COPY "{self.model._meta.db_table}" '
+                f"({', '.join(connection.ops.quote_name(n) for n in self.names)}) FROM STDIN"
+            )
+            with connection.cursor() as cursor, cursor.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row(row + extra)
+                    done += 1
+                    if done % BATCH == 0:
+                        progress(label, done, total)
+        else:
+            batch = []
+            for row in rows:
+                batch.append(self.model(**dict(zip(self.names, row + extra, strict=True))))
+                done += 1
+                if len(batch) == BATCH:
+                    self.model.objects.bulk_create(batch)
+                    batch = []
+                    progress(label, done, total)
+            self.model.objects.bulk_create(batch)
+        if done % BATCH or not done:
+            progress(label, done, total)
+        return done
+
+
+class Command(BaseCommand):
+    help = "Fill the database with a large generated archive for benchmarks."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--stories", type=int, default=10_000)
+        parser.add_argument("--people", type=int, default=1_000)
+        parser.add_argument("--tags", type=int, default=None, help="default: stories / 500")
+        parser.add_argument("--seed", type=int, default=2021)
+        parser.add_argument("--clear", action="store_true", help="remove generated rows first")
+
+    def handle(self, *args, stories, people, tags, seed, clear, **options):
+        if stories < 1 or people < STARS + 1:
+            raise CommandError(f"Give at least 1 story and {STARS + 1} people.")
+        self.random = random.Random(seed)  # noqa: S311 - repeatable data, not secrets
+        started = time.monotonic()
+        if clear:
+            self.clear()
+        with transaction.atomic():
+            author_ids = self.authors()
+            person_ids = self.people(people)
+            tag_ids = self.tags(tags or max(stories // 500, 50))
+            photo_ids = self.photos(max(stories // 4, 1))
+            counts = self.stories(stories, person_ids, tag_ids, photo_ids, author_ids)
+        if connection.vendor == "postgresql":
+            self.reset_sequences()
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        elapsed = time.monotonic() - started
+        summary = ", ".join(f"{count:,} {name}" for name, count in counts.items())
+        self.stdout.write(f"Created {summary} in {elapsed:.0f} s.")
+
+    def clear(self):
+        with transaction.atomic():
+            bench = Article.objects.filter(slug__startswith="bench-")
+            ArticlePerson.objects.filter(article__in=bench).delete()
+            TaggedArticle.objects.filter(content_object__in=bench).delete()
+            Article.authors.through.objects.filter(article__in=bench).delete()
+            Article.related.through.objects.filter(from_article__in=bench).delete()
+            bench.delete()
+            Photo.objects.filter(image__startswith="bench/").delete()
+            Person.objects.filter(slug__startswith="bench-").delete()
+            Tag.objects.filter(slug__startswith="bench-").delete()
+            get_user_model().objects.filter(username__startswith="bench-").delete()
+
+    def authors(self):
+        User = get_user_model()
+        ids = []
+        for n in range(20):
+            user, _ = User.objects.get_or_create(
+                username=f"bench-author-{n}",
+                defaults={"first_name": self.random.choice(FIRST_NAMES), "last_name": "Writer"},
+            )
+            ids.append(user.pk)
+        return ids
+
+    def people(self, count):
+        table = Table(Person, ["name", "slug", "birth_date", "known_for", "bio"])
+        first = table.allocate(count)
+        rng = self.random
+
+        def rows():
+            for pk in range(first, first + count):
+                name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+                born = datetime.date(1940, 1, 1) + datetime.timedelta(days=rng.randrange(25_000))
+                role = rng.choice(ROLES)
+                slug = f"bench-{name.lower().replace(' ', '-')}-{pk}"
+                yield (pk, name, slug, born, role, f"{name} is a {role}.")
+
+        table.write(rows(), "people", count)
+        ids = list(range(first, first + count))
+        self.relationships(ids)
+        return ids
+
+    def relationships(self, person_ids):
+        """Marriages between neighbours in the list, and children for some of them."""
+        table = Table(Relationship, ["person_id", "other_id", "kind", "started"])
+        pairs = [(a, b) for a, b in zip(person_ids[::2], person_ids[1::2], strict=False)]
+        rows = []
+        rng = self.random
+        for a, b in pairs[: len(pairs) // 2]:
+            rows.append((a, b, "spouse", datetime.date(2000 + rng.randrange(24), 6, 1)))
+        for parent, child in zip(
+            person_ids[: len(person_ids) // 5], person_ids[-1::-3], strict=False
+        ):
+            if parent != child:
+                rows.append((parent, child, "parent", None))
+        first = table.allocate(len(rows))
+        table.write(((first + n, *row) for n, row in enumerate(rows)), "relationships", len(rows))
+
+    def tags(self, count):
+        table = Table(Tag, ["name", "slug"])
+        first = table.allocate(count)
+
+        def rows():
+            for n in range(count):
+                topic = TOPICS[n % len(TOPICS)]
+                yield (first + n, f"{topic} {n}", f"bench-{topic}-{n}")
+
+        table.write(rows(), "tags", count)
+        return list(range(first, first + count))
+
+    def photos(self, count):
+        images = self.image_files()
+        table = Table(Photo, ["image", "width", "height", "caption", "alt_text"])
+        first = table.allocate(count)
+        rng = self.random
+
+        def rows():
+            for pk in range(first, first + count):
+                yield (pk, rng.choice(images), 1200, 675, "On the red carpet", "A generated photo")
+
+        table.write(rows(), "photos", count)
+        credits = Table(PhotoCredit, ["photo_id", "order", "role", "name"])
+        first_credit = credits.allocate(count * 2)
+
+        def credit_rows():
+            for n in range(count):
+                photo = first + n
+                yield (first_credit + 2 * n, photo, 0, "agency", rng.choice(AGENCIES))
+                yield (first_credit + 2 * n + 1, photo, 1, "supplier", rng.choice(SUPPLIERS))
+
+        credits.write(credit_rows(), "credits", count * 2)
+        return list(range(first, first + count))
+
+    def image_files(self):
+        """A few real image files shared by all generated photos."""
+        names = []
+        for n, colour in enumerate([(180, 40, 80), (40, 90, 160), (60, 140, 90), (150, 110, 40)]):
+            name = f"bench/photo-{n}.jpg"
+            if not default_storage.exists(name):
+                out = io.BytesIO()
+                Image.new("RGB", (1200, 675), colour).save(out, "JPEG", quality=80)
+                default_storage.save(name, ContentFile(out.getvalue()))
+            names.append(name)
+        return names
+
+    def pick_people(self, person_ids):
+        """1–6 people: a star now and then, otherwise a long tail."""
+        rng = self.random
+        picked = []
+        for star in person_ids[:STARS]:
+            if rng.random() < STAR_SHARE:
+                picked.append(star)
+        tail = person_ids[STARS:]
+        while len(picked) < rng.randint(1, 6):
+            # Squaring skews picks towards the front of the list: a few are often in the news.
+            candidate = tail[int(len(tail) * rng.random() ** 2)]
+            if candidate not in picked:
+                picked.append(candidate)
+        return picked[:6]
+
+    def pick_tags(self, tag_ids):
+        """2–8 distinct tags, half of them from the popular first third."""
+        rng = self.random
+        wanted = rng.randint(2, 8)
+        popular = tag_ids[: max(len(tag_ids) // 3, 8)]
+        picked = set(rng.sample(popular, min(wanted // 2, len(popular))))
+        while len(picked) < wanted:
+            picked.add(rng.choice(tag_ids))
+        return sorted(picked)
+
+    def stories(self, count, person_ids, tag_ids, photo_ids, author_ids):
+        rng = self.random
+        now = timezone.now()
+        names = dict(Person.objects.filter(pk__in=person_ids).values_list("pk", "name"))
+        articles = Table(
+            Article,
+            [
+                "headline", "slug", "standfirst", "dateline", "body",
+                "status", "published_at", "lead_photo_id",
+            ],
+        )  # fmt: skip
+        links = Table(ArticlePerson, ["article_id", "person_id", "is_main", "order"])
+        tagged = Table(TaggedArticle, ["content_object_id", "tag_id"])
+        bylines = Table(Article.authors.through, ["article_id", "user_id"])
+        first = articles.allocate(count)
+        plans = []
+
+        def article_rows():
+            for pk in range(first, first + count):
+                people = self.pick_people(person_ids)
+                main = names[people[0]]
+                topic = rng.choice(TOPICS)
+                when = now - datetime.timedelta(minutes=rng.randrange(5 * 365 * 24 * 60))
+                status = "published"
+                roll = rng.random()
+                if roll < 0.02:
+                    status = "draft"
+                elif roll < 0.03:
+                    when = now + datetime.timedelta(days=rng.randrange(1, 30))
+                plans.append((pk, people, self.pick_tags(tag_ids)))
+                headline = f"{main} and the {topic} everyone is talking about"
+                yield (
+                    pk,
+                    headline,
+                    f"bench-{pk}",
+                    f"What we know about {main}'s {topic}.",
+                    "Los Angeles",
+                    f"<p>{main} made headlines again this week.</p>"
+                    f"<p>The {topic} has been the talk of fans for days.</p>"
+                    "<p>More details are expected soon, sources say.</p>",
+                    status,
+                    when,
+                    rng.choice(photo_ids),
+                )
+
+        articles.write(article_rows(), "stories", count)
+
+        def link_rows():
+            pk = links.allocate(sum(len(p) for _, p, _ in plans))
+            for article, people, _ in plans:
+                for order, person in enumerate(people):
+                    yield (pk, article, person, order == 0, order)
+                    pk += 1
+
+        def tag_rows():
+            pk = tagged.allocate(sum(len(t) for _, _, t in plans))
+            for article, _, story_tags in plans:
+                for tag in story_tags:
+                    yield (pk, article, tag)
+                    pk += 1
+
+        def byline_rows():
+            pk = bylines.allocate(len(plans))
+            for article, _, _ in plans:
+                yield (pk, article, rng.choice(author_ids))
+                pk += 1
+
+        total_links = sum(len(p) for _, p, _ in plans)
+        total_tags = sum(len(t) for _, _, t in plans)
+        return {
+            "stories": count,
+            "people links": links.write(link_rows(), "people links", total_links),
+            "tag links": tagged.write(tag_rows(), "tag links", total_tags),
+            "bylines": bylines.write(byline_rows(), "bylines", len(plans)),
+        }
+
+    def reset_sequences(self):
+        tables = [
+            Person, Relationship, Tag, Photo, PhotoCredit, Article, ArticlePerson,
+            TaggedArticle, Article.authors.through,
+        ]  # fmt: skip
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(self.style, tables):
+                cursor.execute(sql)

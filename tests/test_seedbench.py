@@ -1,0 +1,75 @@
+"""seedbench fills the database with a realistic archive, in bulk, and can take it away."""
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count, Q
+
+from articles.models import Article, ArticlePerson, Photo
+from people.models import Person, Relationship
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive():
+    call_command("seedbench", stories=600, people=60, tags=40, seed=7, stdout=None)
+    return Article.objects.filter(slug__startswith="bench-")
+
+
+def test_creates_what_was_asked_for(archive):
+    assert archive.count() == 600
+    assert Person.objects.filter(slug__startswith="bench-").count() == 60
+    assert Relationship.objects.filter(kind="spouse").exists()
+    assert Relationship.objects.filter(kind="parent").exists()
+
+
+def test_stories_carry_one_to_six_people_one_of_them_main(archive):
+    counts = archive.annotate(
+        people_count=Count("person_links", distinct=True),
+        main_count=Count("person_links", filter=Q(person_links__is_main=True), distinct=True),
+    )
+    assert {story.main_count for story in counts} == {1}
+    assert {story.people_count for story in counts} <= set(range(1, 7))
+    assert max(story.people_count for story in counts) > 3
+
+
+def test_stories_carry_two_to_eight_tags(archive):
+    tag_counts = {story.n for story in archive.annotate(n=Count("tagged_items"))}
+    assert tag_counts <= set(range(2, 9))
+    assert min(tag_counts) == 2 and max(tag_counts) == 8
+
+
+def test_a_few_stars_are_in_many_stories(archive):
+    in_stories = (
+        ArticlePerson.objects.filter(article__in=archive)
+        .values("person")
+        .annotate(n=Count("article"))
+        .order_by("-n")
+    )
+    top = [row["n"] for row in in_stories[:5]]
+    median = sorted(row["n"] for row in in_stories)[len(in_stories) // 2]
+    # Each star is in about 5% of 600 stories; a typical person in far fewer.
+    assert all(n >= 15 for n in top)
+    assert median < top[-1]
+
+
+def test_mostly_published_with_some_drafts_and_scheduled(archive):
+    published = Article.objects.published().filter(slug__startswith="bench-").count()
+    assert 540 <= published < 600
+
+
+def test_photos_carry_credits(archive):
+    photo = Photo.objects.filter(image__startswith="bench/").first()
+    assert photo.credit_line.startswith("© ")
+    assert " / " in photo.credit_line
+
+
+def test_generated_stories_are_readable(client, archive):
+    story = Article.objects.published().filter(slug__startswith="bench-").first()
+    assert client.get(story.get_absolute_url()).status_code == 200
+
+
+def test_clear_removes_the_generated_archive(archive):
+    call_command("seedbench", stories=10, people=10, clear=True, stdout=None)
+    assert Article.objects.filter(slug__startswith="bench-").count() == 10
+    assert Person.objects.filter(slug__startswith="bench-").count() == 10
