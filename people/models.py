@@ -123,6 +123,20 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            old_slug = None
+            if self.pk is not None and not self._state.adding:
+                old_slug = Person.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            super().save(*args, **kwargs)
+            self.sync_aliases()
+            if old_slug and old_slug != self.slug:
+                # The old address keeps working, and points here permanently.
+                PersonRedirect.objects.update_or_create(
+                    old_slug=old_slug, defaults={"person": self}
+                )
+            PersonRedirect.objects.filter(old_slug=self.slug).delete()
+
     def get_absolute_url(self):
         return reverse("person", args=[self.slug])
 
@@ -153,20 +167,6 @@ class Person(models.Model):
                     ]
                 }
             )
-
-    def save(self, *args, **kwargs):
-        with transaction.atomic():
-            old_slug = None
-            if self.pk is not None and not self._state.adding:
-                old_slug = Person.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
-            super().save(*args, **kwargs)
-            self.sync_aliases()
-            if old_slug and old_slug != self.slug:
-                # The old address keeps working, and points here permanently.
-                PersonRedirect.objects.update_or_create(
-                    old_slug=old_slug, defaults={"person": self}
-                )
-            PersonRedirect.objects.filter(old_slug=self.slug).delete()
 
     def sync_aliases(self):
         """Make the alias table hold exactly this person's aliases."""
