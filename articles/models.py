@@ -12,7 +12,7 @@ from taggit.models import TaggedItemBase
 from people.models import Person, Relationship
 
 from .credits import compose_credit_line
-from .managers import ArticleQuerySet
+from .managers import ArticleQuerySet, PhotoQuerySet
 from .sanitize import clean_body
 
 
@@ -35,6 +35,8 @@ class Photo(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -248,9 +250,10 @@ class ArticlePerson(models.Model):
         return f"{self.person} in “{self.article}”"
 
     def age_at_publication(self):
+        """The age readers see beside the name: none where the birth date is private."""
         if self.article.published_at is None:
-            return self.person.age_today
-        return self.person.age_on(self.article.published_at)
+            return self.person.public_age_today
+        return self.person.public_age_on(self.article.published_at)
 
 
 class RelationshipEvidence(models.Model):

@@ -37,6 +37,7 @@ class Bar:
     kind: str
     description: str
     status_note: str
+    years: str
     x: float
     width: float
     y: float
@@ -143,6 +144,7 @@ def build(person, ties, today=None):
                 kind=r.kind,
                 description=describe(tie),
                 status_note=tie.status_note,
+                years=f"{r.started.year}–{r.ended.year}" if r.ended else f"since {r.started.year}",
                 x=round(left, 1),
                 width=round(max(end_x - left, 3), 1),
                 y=PAD + row * ROW_HEIGHT + 16,
