@@ -15,14 +15,15 @@ def move_stories_and_photos(sender, source, target, **kwargs):
     A story tagged with both keeps one link, marked main if either was.
     """
     links = ArticlePerson.objects.filter(person=source)
-    both = ArticlePerson.objects.filter(person=target, article__in=links.values("article"))
-    main_on = set(
-        links.filter(is_main=True, article__in=both.values("article")).values_list(
-            "article", flat=True
-        )
+    # Fixed now: the subqueries would see the rows deleted below.
+    shared = set(
+        ArticlePerson.objects.filter(
+            person=target, article__in=links.values("article")
+        ).values_list("article", flat=True)
     )
-    links.filter(article__in=both.values("article")).delete()
-    both.filter(article__in=main_on).update(is_main=True)
+    main_on = set(links.filter(is_main=True, article__in=shared).values_list("article", flat=True))
+    links.filter(article__in=shared).delete()
+    ArticlePerson.objects.filter(person=target, article__in=main_on).update(is_main=True)
     links.update(person=target)
 
     shown = Photo.people.through.objects
