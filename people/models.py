@@ -140,10 +140,14 @@ class Person(models.Model):
     def get_absolute_url(self):
         return reverse("person", args=[self.slug])
 
+    def clean_fields(self, exclude=None):
+        # "q186304 " is what a researcher pastes; it is the same ID.
+        self.wikidata_id = self.wikidata_id.strip().upper()
+        super().clean_fields(exclude)
+
     def clean(self):
         if self.instagram.startswith("@"):
             self.instagram = self.instagram[1:]
-        self.wikidata_id = self.wikidata_id.strip().upper()
         self.birth_date = dates.truncated(self.birth_date, self.birth_date_precision)
         aliases = []
         keys = {name_key(self.name)}

@@ -111,7 +111,10 @@ def build(person, ties, today=None):
     today = today or timezone.localdate()
     end_of_life = person.death_date if person.death_date and person.death_date < today else today
     couples = [t for t in ties if t.relationship.kind in Relationship.COUPLE_KINDS]
-    dated = [t for t in couples if t.relationship.started]
+    dated = sorted(
+        (t for t in couples if t.relationship.started),
+        key=lambda t: (t.relationship.started, t.relationship.pk),
+    )
     children = [
         t for t in ties if t.label == "Parent of" and t.counterpart.public_birth_date is not None
     ]
