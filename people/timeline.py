@@ -14,13 +14,13 @@ from django.utils import timezone
 from . import dates
 from .models import Relationship
 
-WIDTH = 640
+WIDTH = 360
 PAD = 16
 AXIS_HEIGHT = 28
 ROW_HEIGHT = 36
 BAR_HEIGHT = 12
 TICK_STEPS = [1, 2, 5, 10, 20, 25, 50]
-MAX_TICKS = 8
+MAX_TICKS = 6
 
 
 def year_fraction(date):

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, ArticlePerson
+from people import timeline
 from people.models import Person, Relationship
 
 from .factories import make_article, make_person, make_photo, make_relationship
@@ -208,9 +209,9 @@ class TestTimeline:
         ]:
             assert f">{label}</text>" in svg
         # Ongoing: open at the right edge, with the open-end mark.
-        assert bars[-1].end_x == 640 - 16
+        assert bars[-1].end_x == timeline.WIDTH - timeline.PAD
         assert svg.count('class="timeline__open-end"') == 1
-        assert all(bar.end_x < 640 - 16 for bar in bars[:-1])
+        assert all(bar.end_x < timeline.WIDTH - timeline.PAD for bar in bars[:-1])
         # Later starts sit further right.
         assert [bar.x for bar in bars] == sorted(bar.x for bar in bars)
         text = text_of(response)
@@ -224,8 +225,8 @@ class TestTimeline:
         saint = make_person("Saint West", birth_date="2015-12-05", birth_details_private=True)
         make_relationship(kim, north, "parent")
         make_relationship(kim, saint, "parent")
-        timeline = page(client, kim).context["timeline"]
-        assert [(m.name, m.year) for m in timeline.births] == [("North West", 2013)]
+        births = page(client, kim).context["timeline"].births
+        assert [(m.name, m.year) for m in births] == [("North West", 2013)]
 
     def test_no_relationships_no_timeline(self, client, kim):
         assert 'id="timeline-title"' not in page(client, kim).content.decode()
@@ -295,6 +296,18 @@ class TestIndex:
     def test_unknown_letters_and_pages_behave(self, client, kim):
         assert client.get("/people/", {"letter": "<script>"}).status_code == 200
         assert client.get("/people/", {"page": "9"}).status_code == 404
+
+    @pytest.mark.parametrize("query", [{}, {"letter": "K"}, {"q": "kay"}, {"letter": "#"}])
+    def test_the_index_costs_three_queries_however_many_people(self, client, query):
+        Person.objects.bulk_create(Person(name=f"Kay {n:03}", slug=f"kay-{n}") for n in range(5))
+        with CaptureQueriesContext(connection) as small:
+            client.get("/people/", query)
+        Person.objects.bulk_create(
+            Person(name=f"Kay {n:03}", slug=f"kay-{n}") for n in range(5, 200)
+        )
+        with CaptureQueriesContext(connection) as large:
+            assert client.get("/people/", query).status_code == 200
+        assert len(small) == len(large) <= 3
 
     def test_pages_of_a_letter_keep_the_letter(self, client):
         Person.objects.bulk_create(Person(name=f"Kay {n:03}", slug=f"kay-{n}") for n in range(61))
