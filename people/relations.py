@@ -149,6 +149,14 @@ class Tie:
         return f"{ordinal_word(number)} {noun}"
 
     @property
+    def how_it_ended(self):
+        """How a partnership or engagement ended: "split", "died" (a marriage's dates say it)."""
+        r = self.relationship
+        if r.kind in (Kind.PARTNER, Kind.ENGAGED) and r.ended and r.end_reason:
+            return END_WORDS[r.end_reason]
+        return ""
+
+    @property
     def ended_how(self):
         """ "divorced 2022", "split 2012", or "" for an ongoing or open-ended tie."""
         r = self.relationship

@@ -151,7 +151,10 @@ class TestFamilyBox:
         )
         make_relationship(kim, north, "parent", kinship="biological")
         make_relationship(kim, step, "parent", kinship="step")
+        pete = make_person("Pete Davidson")
+        make_relationship(pete, kim, "partner", "2021-10-01", "2022-08-01", "breakup")
         kim_text = text_of(page(client, kim))
+        assert "Pete Davidson , partner (2021–2022, split)" in kim_text
         assert (
             "Spouses and partners Kanye West , husband (m. 2014, div. 2022) · third marriage · "
             "Florence, Italy" in kim_text

@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains
 from people.models import Person, Relationship
 
 from .factories import make_person, make_relationship
-from .test_admin import inline, person_data, relationship_data, tie, url
+from .test_admin import inline, person_data, relationship_data, saved_tie, tie, url
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +118,6 @@ def test_admin_refuses_a_birth_date_that_breaks_a_saved_tie(admin_client):
     parent = make_person("Parent", birth_date="1970-01-01")
     child = make_person("Child", birth_date="2011-02-01")
     saved = make_relationship(parent, child, "parent")
-    from .test_admin import saved_tie
 
     response = admin_client.post(
         url("people_person_change", parent.pk),
@@ -153,3 +152,30 @@ def test_admin_refuses_a_marriage_after_a_death(admin_client):
     )
     assertContains(response, "This relationship starts after Late Star’s death")
     assert not Relationship.objects.exists()
+
+
+def test_admin_warns_about_overlapping_marriages_saved_on_the_persons_page(admin_client):
+    kim, first, second = make_person("Kim"), make_person("First"), make_person("Second")
+    make_relationship(kim, first, "spouse", "2011-08-20")
+
+    saved = Relationship.objects.get()
+    response = admin_client.post(
+        url("people_person_change", kim.pk),
+        person_data(
+            "Kim",
+            ties=[saved_tie(saved), tie("spouse", started="2014-05-24", other=second.pk)],
+        ),
+    )
+    assert response.status_code == 302
+    assert any(
+        "Kim’s marriage to First overlaps the marriage to Second" in m.message
+        for m in get_messages(response.wsgi_request)
+    )
+
+
+def test_old_addresses_are_listed_and_editable_in_the_admin(admin_client):
+    person = make_person("Ye", slug="kanye-west")
+    person.slug = "ye"
+    person.save()
+    assert admin_client.get(url("people_personredirect_changelist")).status_code == 200
+    assertContains(admin_client.get(url("people_person_change", person.pk)), "/people/kanye-west/")
