@@ -114,11 +114,6 @@ class Tie:
         return self.relationship.ended is None
 
     @property
-    def page_person(self):
-        r = self.relationship
-        return r.other if r.person_id == self.counterpart.pk else r.person
-
-    @property
     def group(self):
         """The heading this tie sits under in the family box."""
         return next(heading for heading, labels in FAMILY_GROUPS if self.label in labels)
