@@ -5,8 +5,16 @@ from django.db.models import Prefetch
 from django.utils.html import format_html
 
 from newsroom.admin_rows import RowsFormSet
+from people.admin import RelationshipAdmin
 
-from .models import Article, ArticlePerson, Photo, PhotoCredit, TaggedArticle
+from .models import (
+    Article,
+    ArticlePerson,
+    Photo,
+    PhotoCredit,
+    RelationshipEvidence,
+    TaggedArticle,
+)
 
 THUMBNAIL_WIDTH = 80
 PREVIEW_WIDTH = 480
@@ -42,7 +50,8 @@ class PhotoAdmin(admin.ModelAdmin):
     search_fields = ["caption", "alt_text", "credits__name", "credits__account", "people__name"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["people"]
-    fields = ["image", "preview", "alt_text", "caption", "people", "credit_line"]
+    list_filter = ["is_portrait"]
+    fields = ["image", "preview", "alt_text", "caption", "people", "is_portrait", "credit_line"]
     readonly_fields = ["preview", "credit_line"]
     inlines = [PhotoCreditInline]
 
@@ -138,6 +147,9 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     inlines = [PersonInStoryInline, TagInline]
 
+    def get_inlines(self, request, obj):
+        return [*super().get_inlines(request, obj), ReportedRelationshipInline]
+
     def get_queryset(self, request):
         return (
             super()
@@ -155,3 +167,42 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="tags")
     def tag_list(self, article):
         return ", ".join(sorted(tag.name for tag in article.tags.all()))
+
+
+class EvidenceFormSet(RowsFormSet):
+    """A story once per relationship."""
+
+    def clean(self):
+        super().clean()
+        other = "article" if self.fk.name == "relationship" else "relationship"
+        given = set(self.saved_elsewhere().values_list(f"{other}_id", flat=True))
+        for form in self.kept_forms():
+            value = getattr(form.instance, f"{other}_id")
+            if value in given:
+                self.refuse(form, "relationship_evidence_unique")
+            given.add(value)
+
+
+class EvidenceInline(admin.TabularInline):
+    """On a relationship: the stories that report it."""
+
+    model = RelationshipEvidence
+    formset = EvidenceFormSet
+    fields = ["article"]
+    autocomplete_fields = ["article"]
+    extra = 1
+
+
+class ReportedRelationshipInline(admin.TabularInline):
+    """On a story: the relationships it reports, so they carry it as evidence."""
+
+    model = RelationshipEvidence
+    formset = EvidenceFormSet
+    fields = ["relationship"]
+    autocomplete_fields = ["relationship"]
+    extra = 0
+    verbose_name_plural = "relationships this story reports"
+
+
+# The people app knows nothing of stories; its relationship page gets their evidence here.
+RelationshipAdmin.inlines = [*RelationshipAdmin.inlines, EvidenceInline]

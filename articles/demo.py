@@ -43,6 +43,8 @@ PEOPLE = [
         "name": "Kim Kardashian",
         "aliases": "Kim K",
         "birth_date": datetime.date(1980, 10, 21),
+        "gender": "female",
+        "birth_place": "Los Angeles, California",
         "known_for": "entrepreneur, reality-TV star",
         "instagram": "kimkardashian",
         "bio": "Businesswoman and television personality from Los Angeles. She became a "
@@ -54,6 +56,8 @@ PEOPLE = [
         "name": "Kanye West",
         "aliases": "Ye",
         "birth_date": datetime.date(1977, 6, 8),
+        "gender": "male",
+        "birth_place": "Atlanta, Georgia",
         "known_for": "rapper",
         "instagram": "",
         "bio": "Rapper, producer and designer, born in Atlanta and raised in Chicago. His "
@@ -65,6 +69,7 @@ PEOPLE = [
         "name": "North West",
         "aliases": "",
         "birth_date": datetime.date(2013, 6, 15),
+        "gender": "female",
         "known_for": "",
         "instagram": "",
         "bio": "The eldest of the four children of Kim Kardashian and Kanye West.",
@@ -74,6 +79,7 @@ PEOPLE = [
         "name": "Saint West",
         "aliases": "",
         "birth_date": datetime.date(2015, 12, 5),
+        "gender": "male",
         "known_for": "",
         "instagram": "",
         "bio": "The elder son of Kim Kardashian and Kanye West.",
@@ -83,6 +89,7 @@ PEOPLE = [
         "name": "Chicago West",
         "aliases": "",
         "birth_date": datetime.date(2018, 1, 15),
+        "gender": "female",
         "known_for": "",
         "instagram": "",
         "bio": "The younger daughter of Kim Kardashian and Kanye West.",
@@ -92,6 +99,7 @@ PEOPLE = [
         "name": "Psalm West",
         "aliases": "",
         "birth_date": datetime.date(2019, 5, 9),
+        "gender": "male",
         "known_for": "",
         "instagram": "",
         "bio": "The youngest child of Kim Kardashian and Kanye West.",
@@ -101,6 +109,7 @@ PEOPLE = [
         "name": "Angel Reese",
         "aliases": "",
         "birth_date": datetime.date(2002, 5, 6),
+        "gender": "female",
         "known_for": "basketball player",
         "instagram": "",
         "bio": "Basketball forward from Baltimore, Maryland. She won the 2023 college "
@@ -111,6 +120,8 @@ PEOPLE = [
         "name": "Kris Jenner",
         "aliases": "",
         "birth_date": datetime.date(1955, 11, 5),
+        "gender": "female",
+        "birth_place": "San Diego, California",
         "known_for": "television personality, manager",
         "instagram": "krisjenner",
         "bio": "Born in San Diego, she manages the business of her famous family and is the "
@@ -121,6 +132,7 @@ PEOPLE = [
         "name": "Kourtney Kardashian",
         "aliases": "",
         "birth_date": datetime.date(1979, 4, 18),
+        "gender": "female",
         "known_for": "reality-TV star, entrepreneur",
         "instagram": "kourtneykardash",
         "bio": "The eldest of the Kardashian sisters. Besides television she runs the "
@@ -131,6 +143,7 @@ PEOPLE = [
         "name": "Khloé Kardashian",
         "aliases": "",
         "birth_date": datetime.date(1984, 6, 27),
+        "gender": "female",
         "known_for": "reality-TV star, entrepreneur",
         "instagram": "khloekardashian",
         "bio": "Television personality and co-founder of the denim label Good American, "
@@ -141,6 +154,7 @@ PEOPLE = [
         "name": "Kendall Jenner",
         "aliases": "",
         "birth_date": datetime.date(1995, 11, 3),
+        "gender": "female",
         "known_for": "model",
         "instagram": "kendalljenner",
         "bio": "Model who grew up on camera in her family's reality series before making "
@@ -151,6 +165,7 @@ PEOPLE = [
         "name": "Kylie Jenner",
         "aliases": "",
         "birth_date": datetime.date(1997, 8, 10),
+        "gender": "female",
         "known_for": "entrepreneur",
         "instagram": "kyliejenner",
         "bio": "The youngest of Kris Jenner's children. She founded Kylie Cosmetics, which "
@@ -178,13 +193,14 @@ KRIS_CHILDREN = [
 
 def _siblings(slugs):
     return [
-        {"person": a, "other": b, "kind": "sibling"}
+        {"person": a, "other": b, "kind": "sibling", "kinship": "biological"}
         for i, a in enumerate(slugs)
         for b in slugs[i + 1 :]
     ]
 
 
-# person/other/kind/started identify a tie; "parent" reads person -> child.
+# person/other/kind/started identify a tie; "parent" reads person -> child. All are
+# confirmed; "evidence" names the stories that report a tie.
 RELATIONSHIPS = [
     {
         "person": "kim-kardashian",
@@ -194,20 +210,30 @@ RELATIONSHIPS = [
         "ended": datetime.date(2014, 5, 24),
     },
     {
-        # Married in Florence, Italy.
+        # Her third marriage, his first.
         "person": "kim-kardashian",
         "other": "kanye-west",
         "kind": "spouse",
         "started": datetime.date(2014, 5, 24),
         "ended": datetime.date(2022, 11, 29),
         "end_reason": "divorce",
+        "place": "Florence, Italy",
+        "ordinal": 3,
+        "other_ordinal": 1,
+        "evidence": [
+            "kim-kardashian-files-for-divorce-from-kanye-west",
+            "kim-kardashian-and-kanye-west-settle-their-divorce",
+        ],
     },
     *(
-        {"person": parent, "other": child, "kind": "parent"}
+        {"person": parent, "other": child, "kind": "parent", "kinship": "biological"}
         for parent in ("kim-kardashian", "kanye-west")
         for child in WEST_CHILDREN
     ),
-    *({"person": "kris-jenner", "other": child, "kind": "parent"} for child in KRIS_CHILDREN),
+    *(
+        {"person": "kris-jenner", "other": child, "kind": "parent", "kinship": "biological"}
+        for child in KRIS_CHILDREN
+    ),
     *_siblings(WEST_CHILDREN),
     *_siblings(["kourtney-kardashian", "kim-kardashian", "khloe-kardashian"]),
     *_siblings(["kendall-jenner", "kylie-jenner"]),
@@ -251,11 +277,13 @@ def screenshot(account, platform="Instagram"):
 
 
 def birthday_photo(slug, name, credits, caption):
+    # One person on the picture: the photo desk marks it as their portrait.
     return {
         "caption": caption,
         "alt_text": f"Demo picture: the initials of {name} on a coloured panel",
         "people": [slug],
         "credits": credits,
+        "is_portrait": True,
     }
 
 

@@ -9,10 +9,10 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from people.models import Person
+from people.models import Person, Relationship
 
 from .credits import compose_credit_line
-from .managers import ArticleQuerySet
+from .managers import ArticleQuerySet, PhotoQuerySet
 from .sanitize import clean_body
 
 
@@ -28,8 +28,15 @@ class Photo(models.Model):
     people = models.ManyToManyField(
         Person, blank=True, related_name="photos", help_text="Who is shown in the photo."
     )
+    is_portrait = models.BooleanField(
+        "portrait",
+        default=False,
+        help_text="A good likeness of the one person shown: the newest portrait heads their page.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -243,6 +250,37 @@ class ArticlePerson(models.Model):
         return f"{self.person} in “{self.article}”"
 
     def age_at_publication(self):
+        """The age readers see beside the name: none where the birth date is private."""
         if self.article.published_at is None:
-            return self.person.age_today
-        return self.person.age_on(self.article.published_at)
+            return self.person.public_age_today
+        return self.person.public_age_on(self.article.published_at)
+
+
+class RelationshipEvidence(models.Model):
+    """A story that reports a relationship: the desk's evidence for the tie.
+
+    Kept here, not in ``people``, because people know nothing of stories.
+    """
+
+    relationship = models.ForeignKey(
+        Relationship, on_delete=models.CASCADE, related_name="evidence"
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="reported_relationships"
+    )
+
+    class Meta:
+        ordering = ["relationship", "article"]
+        verbose_name = "story reporting the relationship"
+        verbose_name_plural = "stories reporting the relationship"
+        constraints = [
+            models.UniqueConstraint(
+                "relationship",
+                "article",
+                name="relationship_evidence_unique",
+                violation_error_message="This story is already given as evidence.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.relationship}: “{self.article}”"

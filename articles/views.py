@@ -1,16 +1,23 @@
 """The reading site. Views stay thin: querysets carry the reading logic."""
 
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
 from newsroom.pagination import paginate
-from people.models import Person, Relationship
+from people import timeline
+from people.models import Person, PersonRedirect, Relationship
+from people.relations import family_box
 
-from .models import Article
+from . import coverage, people_box
+from .models import Article, Photo
 
 HOME_STORIES = 21
 PER_PAGE = 20
 SIDEBAR_STORIES = 5
+# "More on" is offered for the main person and, in a story about two or more, the next one.
+MORE_ON_PEOPLE = 2
+OFTEN_WITH = 8
 
 
 def home(request):
@@ -26,38 +33,77 @@ def home(request):
 
 def story(request, slug):
     article = get_object_or_404(Article.objects.published().for_story_page(), slug=slug)
+    links = article.person_links_in_order()
     main_person = article.main_person
-    more_on = []
-    if main_person:
-        more_on = list(
-            Article.objects.more_on(main_person, story=article).for_listing()[:SIDEBAR_STORIES]
-        )
+    offered = [link.person for link in links[:MORE_ON_PEOPLE]]
+    stories_of = (
+        Article.objects.more_on_each(offered, story=article, limit=SIDEBAR_STORIES)
+        if offered
+        else {}
+    )
+    ties = list(Relationship.objects.among([link.person for link in links])) if links else []
     related = list(Article.objects.related_to(article).for_listing()[:SIDEBAR_STORIES])
     return render(
         request,
         "articles/story.html",
         {
             "article": article,
-            "people": article.person_links_in_order(),
+            "people": links,
+            "people_box": people_box.entries(article, links, ties),
             "main_person": main_person,
-            "more_on": more_on,
+            "more_on": stories_of.get(main_person.pk, []) if main_person else [],
+            "more_on_people": [
+                (person, stories_of[person.pk]) for person in offered if stories_of[person.pk]
+            ],
             "related": related,
         },
     )
 
 
 def person(request, slug):
-    person = get_object_or_404(Person, slug=slug)
-    stories = paginate(request, Article.objects.more_on(person).for_listing(), PER_PAGE)
+    person = Person.objects.filter(slug=slug).first()
+    if person is None:
+        return _redirect_to_merged_person(request, slug)
+    about = Article.objects.published().about(person)
+    months = about.per_month()
+    page = paginate(
+        request,
+        Article.objects.more_on(person).with_main_flag(person).for_listing(),
+        PER_PAGE,
+        count=sum(n for _, n in months),
+    )
+    stories = list(page.object_list)
+    top = [story for story in stories if story.is_main_person] if page.number == 1 else []
+    ties = Relationship.objects.ties_of(person)
+    family, unconfirmed = family_box(ties)
     return render(
         request,
         "people/person.html",
         {
             "person": person,
-            "ties": Relationship.objects.ties_of(person),
-            "page": stories,
+            "portrait": Photo.objects.portraits_of(person).prefetch_related("credits").first(),
+            "ties": ties,
+            "family": family,
+            "unconfirmed": unconfirmed,
+            "timeline": timeline.build(person, ties),
+            "coverage": coverage.chart(months),
+            "often_with": list(about.people_alongside(person)[:OFTEN_WITH]),
+            "page": page,
+            "top_stories": top,
+            "latest": [story for story in stories if story not in top],
         },
     )
+
+
+def _redirect_to_merged_person(request, slug):
+    """The page of the person an old address stands for, for good; else not found."""
+    moved = PersonRedirect.objects.filter(old_slug=slug).select_related("person").first()
+    if moved is None:
+        raise Http404("No person has this address.")
+    url = moved.person.get_absolute_url()
+    if request.META.get("QUERY_STRING"):
+        url += "?" + request.META["QUERY_STRING"]
+    return HttpResponsePermanentRedirect(url)
 
 
 def tag(request, slug):

@@ -4,6 +4,7 @@ from django.urls import path, re_path
 from django.views.static import serve
 
 from articles import views
+from people import views as people_views
 
 admin.site.site_header = f"{settings.SITE_NAME} desk"
 admin.site.site_title = f"{settings.SITE_NAME} desk"
@@ -12,6 +13,7 @@ admin.site.index_title = "Stories, people and photos"
 urlpatterns = [
     path("", views.home, name="home"),
     path("stories/<slug:slug>/", views.story, name="story"),
+    path("people/", people_views.index, name="people"),
     path("people/<slug:slug>/", views.person, name="person"),
     path("tags/<slug:slug>/", views.tag, name="tag"),
     path("admin/", admin.site.urls),

@@ -1,12 +1,34 @@
 """The desk's admin for people and the ties between them."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from newsroom.admin_rows import RowsFormSet
 
-from .models import Person, Relationship
+from .merging import merge_people
+from .models import Person, PersonRedirect, Relationship
+
+TIE_FIELDS = [
+    "status",
+    "kinship",
+    "started",
+    "started_precision",
+    "ended",
+    "ended_precision",
+    "end_reason",
+    "place",
+]
+
+
+def warn_about_ties(request, relationships):
+    """Show the researcher each tie that looks wrong but may be true."""
+    for relationship in relationships:
+        for warning in relationship.warnings():
+            messages.warning(request, warning)
 
 
 class TieFormSet(RowsFormSet):
@@ -70,8 +92,9 @@ class RelationshipInline(admin.TabularInline):
     model = Relationship
     fk_name = "person"
     formset = TieFormSet
-    fields = ["kind", "other", "started", "ended", "end_reason"]
+    fields = ["kind", "other", *TIE_FIELDS]
     autocomplete_fields = ["other"]
+    show_change_link = True
     extra = 1
     verbose_name_plural = "relationships, this person first"
 
@@ -82,8 +105,9 @@ class ReverseRelationshipInline(admin.TabularInline):
     model = Relationship
     fk_name = "other"
     formset = TieFormSet
-    fields = ["person", "kind", "started", "ended", "end_reason"]
+    fields = ["person", "kind", *TIE_FIELDS]
     autocomplete_fields = ["person"]
+    show_change_link = True
     extra = 0
     verbose_name_plural = "relationships, this person second"
 
@@ -116,11 +140,83 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
-        (None, {"fields": ["name", "slug", "aliases", "known_for"]}),
-        ("Life", {"fields": [("birth_date", "death_date")]}),
-        ("Profile", {"fields": ["bio", "instagram"]}),
+        (None, {"fields": ["name", "slug", "aliases", "known_for", "gender"]}),
+        (
+            "Life",
+            {
+                "fields": [
+                    ("birth_date", "birth_date_precision"),
+                    "birth_place",
+                    "death_date",
+                    "birth_details_private",
+                ]
+            },
+        ),
+        ("Profile", {"fields": ["bio", "instagram", "wikidata_id", "old_addresses"]}),
     ]
+    readonly_fields = ["old_addresses"]
     inlines = [RelationshipInline, ReverseRelationshipInline]
+    actions = ["merge"]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Names and aliases, aliases without regard to case or accents.
+        if not search_term.strip():
+            return super().get_search_results(request, queryset, search_term)
+        return queryset.filter(pk__in=Person.objects.matching(search_term).values("pk")), False
+
+    @admin.display(description="old addresses")
+    def old_addresses(self, person):
+        """Addresses that redirect here: merged duplicates and earlier slugs."""
+        if person.pk is None:
+            return ""
+        return ", ".join(f"/people/{r.old_slug}/" for r in person.redirects.all()) or "none"
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        warn_about_ties(request, Relationship.objects.involving(form.instance))
+
+    @admin.action(
+        description="Merge the selected people into one…",
+        permissions=["change", "delete"],
+    )
+    def merge(self, request, queryset):
+        """Keep one of the selected people; the others' stories, photos and ties move to it."""
+        people = list(queryset.order_by("name", "pk"))
+        if len(people) < 2:
+            self.message_user(request, "Select at least two people to merge.", messages.ERROR)
+            return None
+        if request.POST.get("confirm") == "yes":
+            kept = next((p for p in people if str(p.pk) == request.POST.get("keep")), None)
+            if kept is None:
+                self.message_user(request, "Choose the person to keep.", messages.ERROR)
+                return None
+            try:
+                for duplicate in people:
+                    if duplicate.pk != kept.pk:
+                        merge_people(duplicate, kept)
+            except ValidationError as error:
+                self.message_user(
+                    request, "Nothing was merged: " + " ".join(error.messages), messages.ERROR
+                )
+                return None
+            self.message_user(
+                request,
+                f"Merged {len(people) - 1} record(s) into {kept.name}; their old addresses "
+                "now redirect to its page.",
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/people/person/merge.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Merge people",
+                "people": people,
+                "opts": self.model._meta,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
     @admin.display(description="age", ordering="-birth_date")
     def age(self, person):
@@ -141,9 +237,34 @@ class PersonAdmin(admin.ModelAdmin):
 
 @admin.register(Relationship)
 class RelationshipAdmin(admin.ModelAdmin):
-    list_display = ["person", "kind", "other", "started", "ended", "end_reason"]
-    list_filter = ["kind", "started", "ended", "end_reason"]
+    list_display = ["person", "kind", "other", "status", "started", "ended", "end_reason"]
+    list_filter = ["kind", "status", "kinship", "started", "ended", "end_reason"]
     list_select_related = ["person", "other"]
     search_fields = ["person__name", "person__aliases", "other__name", "other__aliases"]
     autocomplete_fields = ["person", "other"]
-    fields = ["person", "kind", "other", ("started", "ended"), "end_reason"]
+    fields = [
+        "person",
+        "kind",
+        "other",
+        ("status", "kinship"),
+        ("started", "started_precision"),
+        ("ended", "ended_precision"),
+        "end_reason",
+        "place",
+        ("ordinal", "other_ordinal"),
+        "note",
+    ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        warn_about_ties(request, [obj])
+
+
+@admin.register(PersonRedirect)
+class PersonRedirectAdmin(admin.ModelAdmin):
+    """Old addresses of people's pages; made by merges and slug changes, editable here."""
+
+    list_display = ["old_slug", "person", "created_at"]
+    search_fields = ["old_slug", "person__name"]
+    autocomplete_fields = ["person"]
+    fields = ["old_slug", "person"]

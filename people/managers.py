@@ -1,11 +1,21 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 
 class PersonQuerySet(models.QuerySet):
     def matching(self, text):
-        """People whose name or one of whose aliases contains ``text``."""
-        return self.filter(Q(name__icontains=text) | Q(aliases__icontains=text))
+        """People whose name or one of whose aliases contains ``text``.
+
+        Aliases are compared without case or accents ("beyonce" finds
+        "Beyoncé"), through the alias table; one query, no duplicates.
+        """
+        from .models import PersonAlias, name_key
+
+        text = " ".join(text.split())
+        if not text:
+            return self.none()
+        aliases = PersonAlias.objects.filter(person=OuterRef("pk"), key__contains=name_key(text))
+        return self.filter(Q(name__icontains=text) | Exists(aliases))
 
 
 class RelationshipQuerySet(models.QuerySet):
@@ -13,9 +23,17 @@ class RelationshipQuerySet(models.QuerySet):
         """Every tie of ``person``, whichever side it was entered from."""
         return self.filter(Q(person=person) | Q(other=person)).select_related("person", "other")
 
+    def confirmed(self):
+        return self.filter(status="confirmed")
+
     def ties_of(self, person):
         """``person``'s ties as they read on their page, grouped and dated."""
         from .relations import Tie
 
         ties = [Tie.of(relationship, person) for relationship in self.involving(person)]
         return sorted(ties, key=Tie.sort_key)
+
+    def among(self, people):
+        """The ties between any two of ``people`` (e.g. the people in one story)."""
+        ids = [getattr(person, "pk", person) for person in people]
+        return self.filter(person__in=ids, other__in=ids)

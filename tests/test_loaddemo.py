@@ -12,8 +12,15 @@ from django.core.management.base import CommandError
 from taggit.models import Tag
 
 from articles import demo
-from articles.models import Article, ArticlePerson, Photo, PhotoCredit, TaggedArticle
-from people.models import Person, Relationship
+from articles.models import (
+    Article,
+    ArticlePerson,
+    Photo,
+    PhotoCredit,
+    RelationshipEvidence,
+    TaggedArticle,
+)
+from people.models import Person, PersonAlias, Relationship
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +64,8 @@ def snapshot(media_root):
         Article.authors.through,
         Article.related.through,
         Photo.people.through,
+        RelationshipEvidence,
+        PersonAlias,
         get_user_model(),
     ]
     rows = {model._meta.label: list(model.objects.order_by("pk").values()) for model in models}
@@ -135,6 +144,25 @@ def test_people_and_relationships(media):
     )
     assert parents.count() == 8
     assert [tie.label for tie in Relationship.objects.ties_of(kim)].count("Parent of") == 4
+
+
+def test_relationship_details_portraits_and_evidence(media):
+    loaddemo()
+    kim = Person.objects.get(slug="kim-kardashian")
+    kanye = Person.objects.get(slug="kanye-west")
+    assert kim.birth_place == "Los Angeles, California"
+    marriage = Relationship.objects.get(person=kim, other=kanye, kind="spouse")
+    assert (marriage.place, marriage.status) == ("Florence, Italy", "confirmed")
+    assert (marriage.ordinal, marriage.other_ordinal) == (3, 1)
+    assert {e.article.slug for e in marriage.evidence.all()} == {
+        "kim-kardashian-files-for-divorce-from-kanye-west",
+        "kim-kardashian-and-kanye-west-settle-their-divorce",
+    }
+    assert set(Relationship.objects.filter(kind="parent").values_list("kinship", flat=True)) == {
+        "biological"
+    }
+    assert Photo.objects.portraits_of(kim).exists()
+    assert PersonAlias.objects.get(key="ye").person == kanye
 
 
 def test_archive(media):

@@ -23,7 +23,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from articles import demo
-from articles.models import Article, ArticlePerson, Photo, PhotoCredit
+from articles.models import Article, ArticlePerson, Photo, PhotoCredit, RelationshipEvidence
 from articles.sanitize import clean_body
 from people.models import Person, Relationship
 
@@ -117,14 +117,15 @@ class Command(BaseCommand):
     def load(self):
         self.user = self.load_user()
         self.people = {spec["slug"]: self.load_person(spec) for spec in demo.PEOPLE}
-        for spec in demo.RELATIONSHIPS:
-            self.load_relationship(spec)
+        ties = [(spec, self.load_relationship(spec)) for spec in demo.RELATIONSHIPS]
         stories = {spec["slug"]: self.load_story(spec) for spec in demo.STORIES}
         for spec in demo.STORIES:
             self.sync_set(
                 stories[spec["slug"]].related,
                 [stories[slug] for slug in spec.get("related", [])],
             )
+        for spec, tie in ties:
+            self.sync_evidence(tie, [stories[slug] for slug in spec.get("evidence", [])])
 
     def load_user(self):
         User = get_user_model()
@@ -165,19 +166,42 @@ class Command(BaseCommand):
             "other_id": other.pk,
             "ended": spec.get("ended"),
             "end_reason": spec.get("end_reason", ""),
+            "kinship": spec.get("kinship", ""),
+            "status": spec.get("status", Relationship.Status.CONFIRMED),
+            "place": spec.get("place", ""),
+            "ordinal": spec.get("ordinal"),
+            "other_ordinal": spec.get("other_ordinal"),
         }
         tie = (
             Relationship.objects.filter(kind=kind, started=started)
             .filter(Q(person=person, other=other) | Q(person=other, other=person))
             .first()
         )
-        state = save_changes(tie or Relationship(kind=kind, started=started), values)
+        tie = tie or Relationship(kind=kind, started=started)
+        state = save_changes(tie, values)
         self.counts["ties"][state] += 1
+        return tie
+
+    def sync_evidence(self, tie, stories):
+        """Make ``tie`` carry exactly ``stories`` as the stories reporting it."""
+        current = set(
+            RelationshipEvidence.objects.filter(relationship=tie).values_list("article", flat=True)
+        )
+        if current == {story.pk for story in stories}:
+            return
+        RelationshipEvidence.objects.filter(relationship=tie).delete()
+        RelationshipEvidence.objects.bulk_create(
+            RelationshipEvidence(relationship=tie, article=story) for story in stories
+        )
 
     def load_photo(self, slug, spec):
         name = f"demo/{slug}.jpg"
         photo = Photo.objects.filter(image=name).first()
-        values = {"caption": spec["caption"], "alt_text": spec["alt_text"]}
+        values = {
+            "caption": spec["caption"],
+            "alt_text": spec["alt_text"],
+            "is_portrait": spec.get("is_portrait", False),
+        }
         if photo is None:
             data = render_photo(
                 [(initials(self.people[p].name), demo.COLOURS[p]) for p in spec["people"]]

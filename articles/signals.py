@@ -1,0 +1,40 @@
+"""What the articles app does when people records are merged (see people.signals)."""
+
+from django.dispatch import receiver
+
+from people.models import Relationship
+from people.signals import person_merging, relationship_merging
+
+from .models import ArticlePerson, Photo, RelationshipEvidence
+
+
+@receiver(person_merging, dispatch_uid="articles_move_people")
+def move_stories_and_photos(sender, source, target, **kwargs):
+    """The duplicate's stories and photos become the kept person's.
+
+    A story tagged with both keeps one link, marked main if either was.
+    """
+    links = ArticlePerson.objects.filter(person=source)
+    # Fixed now: the subqueries would see the rows deleted below.
+    shared = set(
+        ArticlePerson.objects.filter(
+            person=target, article__in=links.values("article")
+        ).values_list("article", flat=True)
+    )
+    main_on = set(links.filter(is_main=True, article__in=shared).values_list("article", flat=True))
+    links.filter(article__in=shared).delete()
+    ArticlePerson.objects.filter(person=target, article__in=main_on).update(is_main=True)
+    links.update(person=target)
+
+    shown = Photo.people.through.objects
+    already = shown.filter(person=target).values("photo")
+    shown.filter(person=source, photo__in=already).delete()
+    shown.filter(person=source).update(person=target)
+
+
+@receiver(relationship_merging, sender=Relationship, dispatch_uid="articles_move_evidence")
+def move_evidence(sender, duplicate, kept, **kwargs):
+    """The stories reporting a duplicate tie now report the tie kept."""
+    already = RelationshipEvidence.objects.filter(relationship=kept).values("article")
+    RelationshipEvidence.objects.filter(relationship=duplicate, article__in=already).delete()
+    RelationshipEvidence.objects.filter(relationship=duplicate).update(relationship=kept)
