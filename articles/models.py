@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -14,6 +14,11 @@ from people.models import Person
 from .credits import compose_credit_line
 from .managers import ArticleQuerySet
 from .sanitize import clean_body
+
+
+def desk_time(moment):
+    """``moment`` on the desk's clock, as the admin prints it: "5 March 2026, 10:00 CET"."""
+    return dateformat.format(timezone.localtime(moment), "j F Y, H:i T")
 
 
 class Photo(models.Model):
@@ -159,10 +164,21 @@ class Article(models.Model):
         help_text="Stories to show first in the related-stories sidebar.",
     )
 
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Goes up by one with every save, so a save over an unseen version is refused.",
+    )
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish stories"),
+            ("edit_any_article", "Can edit stories by anyone"),
+            ("tag_people_article", "Can tag people on stories"),
+        ]
         indexes = [models.Index(fields=["status", "-published_at"], name="article_reading_order")]
         constraints = [
             models.CheckConstraint(
@@ -179,6 +195,10 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         self.body = clean_body(self.body)
+        if self.pk is not None and not kwargs.get("force_insert"):
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -189,6 +209,15 @@ class Article(models.Model):
         # constraints are validated, or forms refuse what save() would fix.
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+
+    @property
+    def is_scheduled(self):
+        """Published, but for a moment still ahead: readers see it from then on."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
 
     @property
     def is_live(self):
@@ -246,3 +275,76 @@ class ArticlePerson(models.Model):
         if self.article.published_at is None:
             return self.person.age_today
         return self.person.age_on(self.article.published_at)
+
+
+class StatusChange(models.Model):
+    """One step of a story through the desk: who moved it, when, from where to where."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=Article.Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Article.Status.choices)
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="The publication time the story had after this step."
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = "status change"
+
+    def __str__(self):
+        return f"{self.describe()} by {self.by or 'someone since removed'}"
+
+    def describe(self):
+        """The step in desk words: "submitted for review", "scheduled for …"."""
+        Status = Article.Status
+        if self.to_status == Status.PUBLISHED:
+            if self.published_at and self.published_at > self.at:
+                return f"scheduled for {desk_time(self.published_at)}"
+            return "published"
+        if self.to_status == Status.REVIEW:
+            return "submitted for review"
+        if self.from_status == Status.PUBLISHED:
+            return "unpublished (back to draft)"
+        if self.from_status == Status.REVIEW:
+            return "sent back to draft"
+        return "created as a draft"
+
+
+class Correction(models.Model):
+    """A dated correction or update note, appended to a story and kept for good."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "correction"
+        UPDATE = "update", "update"
+
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(help_text="What was wrong and what is right now, or what is new.")
+    created_at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display().capitalize()} of {self.created_at:%Y-%m-%d}"
+
+    def clean(self):
+        self.text = self.text.strip()
+        if not self.text:
+            raise ValidationError({"text": "Say what was corrected or updated."})
+
+    def save(self, *args, **kwargs):
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if adding:
+            # A correction changes the story: readers and feeds see it as updated.
+            Article.objects.filter(pk=self.article_id).update(
+                updated_at=self.created_at, version=models.F("version") + 1
+            )
