@@ -1,5 +1,6 @@
 """Stories, the people they are about, and their credited photos."""
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -164,6 +165,11 @@ class Article(models.Model):
         help_text="Stories to show first in the related-stories sidebar.",
     )
 
+    has_corrections = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Set by the first correction, so pages without any skip looking for them.",
+    )
     version = models.PositiveIntegerField(
         default=1,
         editable=False,
@@ -335,16 +341,23 @@ class Correction(models.Model):
     def __str__(self):
         return f"{self.get_kind_display().capitalize()} of {self.created_at:%Y-%m-%d}"
 
-    def clean(self):
-        self.text = self.text.strip()
-        if not self.text:
-            raise ValidationError({"text": "Say what was corrected or updated."})
-
     def save(self, *args, **kwargs):
         adding = self._state.adding
         super().save(*args, **kwargs)
         if adding:
             # A correction changes the story: readers and feeds see it as updated.
             Article.objects.filter(pk=self.article_id).update(
-                updated_at=self.created_at, version=models.F("version") + 1
+                updated_at=self.created_at, has_corrections=True, version=models.F("version") + 1
             )
+
+    def clean(self):
+        self.text = self.text.strip()
+        if not self.text:
+            raise ValidationError({"text": "Say what was corrected or updated."})
+
+
+# Revisions: every save of a story keeps its text, its people and its tags.
+# The version counter is left out, so restoring an old text is a new save.
+reversion.register(ArticlePerson)
+reversion.register(TaggedArticle)
+reversion.register(Article, exclude=["version"], follow=["person_links", "tagged_items"])

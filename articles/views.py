@@ -6,6 +6,7 @@ from taggit.models import Tag
 from newsroom.pagination import paginate
 from people.models import Person, Relationship
 
+from .body import render_body
 from .models import Article
 
 HOME_STORIES = 21
@@ -26,6 +27,11 @@ def home(request):
 
 def story(request, slug):
     article = get_object_or_404(Article.objects.published().for_story_page(), slug=slug)
+    return render(request, "articles/story.html", story_context(article))
+
+
+def story_context(article):
+    """What the story template needs; shared by the reading page and the desk's preview."""
     main_person = article.main_person
     more_on = []
     if main_person:
@@ -33,17 +39,15 @@ def story(request, slug):
             Article.objects.more_on(main_person, story=article).for_listing()[:SIDEBAR_STORIES]
         )
     related = list(Article.objects.related_to(article).for_listing()[:SIDEBAR_STORIES])
-    return render(
-        request,
-        "articles/story.html",
-        {
-            "article": article,
-            "people": article.person_links_in_order(),
-            "main_person": main_person,
-            "more_on": more_on,
-            "related": related,
-        },
-    )
+    teased = {story.slug: story for story in Article.objects.teased_in(article)}
+    return {
+        "article": article,
+        "body": render_body(article, article.person_links.all(), teased),
+        "people": article.person_links_in_order(),
+        "main_person": main_person,
+        "more_on": more_on,
+        "related": related,
+    }
 
 
 def person(request, slug):
