@@ -319,7 +319,7 @@ class ArticleAdmin(VersionAdmin):
                 field
                 for _, options in self.fieldsets
                 for field in options["fields"]
-                if field not in shown
+                if field not in shown and field != "seen_version"
             ]
             return [*shown, *form_fields]
         if not roles.can_publish(request.user):

@@ -280,8 +280,9 @@ def _seed_story():
             # The first mention of each tagged person is linked, with the age
             # computed for the publication date, when the page is shown.
             "<p>Kanye West is finding the likely end of his marriage to Kim Kardashian hard "
-            "to bear, US media report. People around the rapper describe him as deeply saddened that the couple's "
-            "long estrangement now appears to be heading for a formal divorce.</p>"
+            "to bear, US media report. People around the rapper describe him as deeply "
+            "saddened that the couple's long estrangement now appears to be heading for a "
+            "formal divorce.</p>"
             "<p>The two are said to have spent much of the past months living separately. "
             "According to the reports, no divorce papers have been filed so far.</p>"
             f"<p>[teaser: {CHICAGO_SLUG}]</p>"

@@ -80,11 +80,12 @@ class StoryForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk is not None:
+        if self.instance.pk is not None and "seen_version" in self.fields:
             self.fields["seen_version"].initial = self.instance.version
         status = self.fields.get("status")
         if status is not None and not self.may_publish:
-            status.choices = [
+            # Only the menu shrinks: a crafted value still reaches clean_status and its message.
+            status.widget.choices = [
                 (value, label)
                 for value, label in status.choices
                 if value != Article.Status.PUBLISHED or self.instance.status == value
