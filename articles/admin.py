@@ -5,6 +5,7 @@ import re
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
@@ -362,7 +363,17 @@ class ArticleAdmin(VersionAdmin):
 
     # Saving ----------------------------------------------------------------
 
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restore an old revision: it is laid over the story, then saved as a new version."""
+        request.version_before_restore = (
+            Article.objects.filter(pk=unquote(object_id)).values_list("version", flat=True).first()
+        )
+        return super().revision_view(request, object_id, version_id, extra_context)
+
     def save_model(self, request, obj, form, change):
+        restoring = getattr(request, "version_before_restore", None)
+        if restoring is not None:
+            obj.version = restoring  # the laid-over revision has no counter of its own
         was = form.initial.get("status") if change else ""
         super().save_model(request, obj, form, change)
         workflow.record(obj, was, request.user)

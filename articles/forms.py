@@ -81,7 +81,7 @@ class StoryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None and "seen_version" in self.fields:
-            self.fields["seen_version"].initial = self.instance.version
+            self.fields["seen_version"].initial = self.restoring_from or self.instance.version
         status = self.fields.get("status")
         if status is not None and not self.may_publish:
             # Only the menu shrinks: a crafted value still reaches clean_status and its message.
@@ -94,6 +94,11 @@ class StoryForm(forms.ModelForm):
     @property
     def user(self):
         return self.request.user
+
+    @property
+    def restoring_from(self):
+        """On the restore page: the story's version before the old revision was laid over it."""
+        return getattr(self.request, "version_before_restore", None)
 
     @property
     def may_publish(self):
@@ -145,6 +150,8 @@ class StoryForm(forms.ModelForm):
             .values_list("version", flat=True)
             .first()
         )
+        if self.restoring_from is not None:
+            current = self.restoring_from
         seen = self.cleaned_data.get("seen_version")
         if current is None or seen == current:
             return

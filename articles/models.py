@@ -202,9 +202,15 @@ class Article(models.Model):
             self.published_at = timezone.now()
         self.body = clean_body(self.body)
         if self.pk is not None and not kwargs.get("force_insert"):
+            # Corrections are kept for good: restoring an old revision keeps the flag.
+            self.has_corrections = self.has_corrections or self.corrections.exists()
             self.version += 1
             if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+                kwargs["update_fields"] = {
+                    *kwargs["update_fields"],
+                    "version",
+                    "has_corrections",
+                }
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -357,7 +363,10 @@ class Correction(models.Model):
 
 
 # Revisions: every save of a story keeps its text, its people and its tags.
-# The version counter is left out, so restoring an old text is a new save.
+# The version counter and the corrections flag are left out: they only go
+# forward, and restoring an old text is a new save (see ArticleAdmin.revision_view).
 reversion.register(ArticlePerson)
 reversion.register(TaggedArticle)
-reversion.register(Article, exclude=["version"], follow=["person_links", "tagged_items"])
+reversion.register(
+    Article, exclude=["version", "has_corrections"], follow=["person_links", "tagged_items"]
+)
