@@ -16,7 +16,7 @@
     const perMinute = Number(stats.dataset.wordsPerMinute) || 230;
     const editorRoot = body.parentElement;
     function update() {
-      const editable = editorRoot.querySelector(".ProseMirror");
+      const editable = editorRoot.querySelector(".ProseMirror[contenteditable=true]");
       const words = editable ? plainWords(editable.innerHTML) : plainWords(body.value);
       stats.textContent = words
         ? `${words} words, about ${Math.max(1, Math.ceil(words / perMinute))} min reading`
