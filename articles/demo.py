@@ -29,6 +29,13 @@ USER_DETAILS = {
     "email": "editor@example.com",
 }
 
+# One account for each desk role, to try what each may do (same public password).
+DESK_ACCOUNTS = {
+    "reporter": "Reporter",
+    "photodesk": "Photo desk",
+    "researcher": "Researcher",
+}
+
 SEED_SLUG = "kanye-west-deeply-saddened-as-divorce-from-kim-kardashian-nears"
 
 
