@@ -8,7 +8,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Q, TextField, Value
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
@@ -438,7 +438,14 @@ class ArticleAdmin(VersionAdmin):
     def suggestions(self, story):
         tagged = story.person_links.values("person")
         text = " ".join([story.headline, story.standfirst, story.body])
-        return mentioned_people(text, Person.objects.exclude(pk__in=tagged))
+        # The database narrows the search to names found in the text (and people
+        # with aliases); whole words and exact case are checked in Python.
+        candidates = (
+            Person.objects.exclude(pk__in=tagged)
+            .alias(text=Value(plain_text(text), output_field=TextField()))
+            .filter(Q(text__contains=F("name")) | ~Q(aliases=""))
+        )
+        return mentioned_people(text, candidates)
 
     # What the page shows ----------------------------------------------------
 
