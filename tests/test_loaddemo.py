@@ -231,7 +231,7 @@ def test_refuses_without_debug(media, settings):
     assert Person.objects.exists()
 
 
-def test_seed_story_page_links_its_people_and_shows_its_teaser(media, client):
+def test_seed_story_page_links_its_people_and_shows_its_teaser_and_desk_accounts(media, client):
     loaddemo()
     seed = Article.objects.get(slug=demo.SEED_SLUG)
     teased = Article.objects.get(slug=demo.CHICAGO_SLUG)
@@ -244,11 +244,6 @@ def test_seed_story_page_links_its_people_and_shows_its_teaser(media, client):
         '<a class="person-mention" href="/people/kim-kardashian/">Kim Kardashian</a> (40)' in page
     )
     assert 'class="inline-teaser"' in page and teased.headline in page
-
-
-def test_desk_accounts_one_for_each_role(media):
-    loaddemo()
-
     for username, role in demo.DESK_ACCOUNTS.items():
         user = get_user_model().objects.get(username=username)
         assert user.is_staff and not user.is_superuser
