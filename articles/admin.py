@@ -329,6 +329,17 @@ class ArticleAdmin(VersionAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if not roles.can_publish(request.user):
+            fieldsets = [
+                (
+                    name,
+                    {
+                        **options,
+                        "fields": [f for f in options["fields"] if f != "publish_despite_ages"],
+                    },
+                )
+                for name, options in fieldsets
+            ]
         if obj is None:
             return [
                 (
