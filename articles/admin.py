@@ -1,20 +1,49 @@
 """The desk's admin for stories and their photos."""
 
-from django.contrib import admin
-from django.db.models import Prefetch
-from django.utils.html import format_html
+import difflib
+import re
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F, Prefetch, Q, TextField, Value
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from newsroom.admin_rows import RowsFormSet
 from people.admin import RelationshipAdmin
+from people.models import Person
 
+from . import roles, workflow
+from .body import (
+    WORDS_PER_MINUTE,
+    age_mismatches,
+    mentioned_people,
+    plain_text,
+    reading_minutes,
+    word_count,
+)
+from .forms import BulkPersonForm, BulkTagForm, StoryForm
 from .models import (
     Article,
     ArticlePerson,
+    Correction,
     Photo,
     PhotoCredit,
     RelationshipEvidence,
     TaggedArticle,
+    desk_time,
 )
+from .views import story_context
 
 THUMBNAIL_WIDTH = 80
 PREVIEW_WIDTH = 480
@@ -108,6 +137,21 @@ class PersonInStoryInline(admin.TabularInline):
     autocomplete_fields = ["person"]
     extra = 1
 
+    # Writers tag people on the stories they may edit; researchers on any story.
+    def may_tag(self, request, obj):
+        return (
+            obj is None or roles.can_write(request.user, obj) or roles.can_tag_people(request.user)
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self.may_tag(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.may_tag(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.may_tag(request, obj)
+
 
 class StoryTagsFormSet(RowsFormSet):
     """A tag once per story."""
@@ -130,25 +174,203 @@ class TagInline(admin.TabularInline):
     autocomplete_fields = ["tag"]
     extra = 1
 
+    def may_edit(self, request, obj):
+        return obj is None or roles.can_write(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self.may_edit(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.may_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.may_edit(request, obj)
+
+
+class CorrectionInline(admin.StackedInline):
+    """Corrections and updates: editors append them; nobody edits or removes one."""
+
+    model = Correction
+    fields = ["kind", "text", "created_at", "by"]
+    readonly_fields = ["created_at", "by"]
+    extra = 0
+    can_delete = False
+    verbose_name = "correction or update"
+    verbose_name_plural = "corrections and updates (shown at the foot of the story, kept for good)"
+
+    def has_add_permission(self, request, obj=None):
+        # Appended to published stories; a draft is simply rewritten.
+        return (
+            super().has_add_permission(request, obj)
+            and obj is not None
+            and obj.status == Article.Status.PUBLISHED
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields
+
+    def get_fields(self, request, obj=None):
+        return self.fields
+
+
+class StateFilter(admin.SimpleListFilter):
+    """Where stories stand for readers, scheduled ones apart from live ones."""
+
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", "draft"),
+            ("review", "in review"),
+            ("scheduled", "scheduled"),
+            ("live", "live"),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        match self.value():
+            case "draft" | "review":
+                return queryset.filter(status=self.value())
+            case "scheduled":
+                return queryset.filter(status="published", published_at__gt=now)
+            case "live":
+                return queryset.published(now)
+        return queryset
+
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["headline", "status", "published_at", "main_person", "tag_list"]
-    list_filter = ["status", "tags"]
+class ArticleAdmin(VersionAdmin):
+    form = StoryForm
+    list_display = ["headline", "state", "published_at", "main_person", "tag_list"]
+    list_filter = [StateFilter, "status", "tags"]
     date_hierarchy = "published_at"
     search_fields = ["headline", "standfirst", "people__name", "people__aliases"]
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["lead_photo", "authors", "related"]
     # ``tags`` is left out: the tag inline edits it.
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "dateline", "body"]}),
-        ("Publishing", {"fields": ["status", "published_at", "authors"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "headline",
+                    "slug",
+                    "standfirst",
+                    "dateline",
+                    "body",
+                    "text_stats",
+                    "seen_version",
+                ]
+            },
+        ),
+        ("Desk checks", {"fields": ["desk_checks"]}),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "publish_despite_ages",
+                    "authors",
+                    "preview_link",
+                    "status_history",
+                ]
+            },
+        ),
         ("Around the story", {"fields": ["lead_photo", "related"]}),
     ]
-    inlines = [PersonInStoryInline, TagInline]
+    inlines = [PersonInStoryInline, TagInline, CorrectionInline]
+    actions = ["publish_stories", "unpublish_stories", "add_tag", "add_person"]
+    object_history_template = "admin/articles/article/object_history.html"
+
+    class Media:
+        css = {"all": ["admin/articles/desk.css"]}
+        js = ["admin/articles/desk.js"]
+
+    # Who may do what -------------------------------------------------------
 
     def get_inlines(self, request, obj):
-        return [*super().get_inlines(request, obj), ReportedRelationshipInline]
+        # Corrections are appended to published stories only.
+        inlines = [*self.inlines, ReportedRelationshipInline]
+        if obj is None or obj.status != Article.Status.PUBLISHED:
+            return [inline for inline in inlines if inline is not CorrectionInline]
+        return inlines
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return (
+            obj is None or roles.can_write(request.user, obj) or roles.can_tag_people(request.user)
+        )
+
+    def has_publish_permission(self, request):
+        return roles.can_publish(request.user)
+
+    def has_edit_any_permission(self, request):
+        return roles.can_edit_any(request.user)
+
+    def has_tag_people_permission(self, request):
+        return roles.can_tag_people(request.user)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # A read-only slug (a researcher's view of a story) cannot be prefilled.
+        if obj is not None and not roles.can_write(request.user, obj):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        shown = ["text_stats", "desk_checks", "preview_link", "status_history"]
+        if obj is not None and not roles.can_write(request.user, obj):
+            # A researcher tags people; the story itself stays as written.
+            form_fields = [
+                field
+                for _, options in self.fieldsets
+                for field in options["fields"]
+                if field not in shown and field != "seen_version"
+            ]
+            return [*shown, *form_fields]
+        if not roles.can_publish(request.user):
+            shown.append("published_at")
+        return shown
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not roles.can_publish(request.user):
+            fieldsets = [
+                (
+                    name,
+                    {
+                        **options,
+                        "fields": [f for f in options["fields"] if f != "publish_despite_ages"],
+                    },
+                )
+                for name, options in fieldsets
+            ]
+        if obj is None:
+            return [
+                (
+                    name,
+                    {
+                        **options,
+                        "fields": [
+                            f
+                            for f in options["fields"]
+                            if f not in ("status_history", "preview_link", "desk_checks")
+                        ],
+                    },
+                )
+                for name, options in fieldsets
+                if options["fields"] != ["desk_checks"]
+            ]
+        return fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"request": request})
 
     def get_queryset(self, request):
         return (
@@ -160,6 +382,102 @@ class ArticleAdmin(admin.ModelAdmin):
             )
         )
 
+    # Saving ----------------------------------------------------------------
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restore an old revision: it is laid over the story, then saved as a new version."""
+        request.version_before_restore = (
+            Article.objects.filter(pk=unquote(object_id)).values_list("version", flat=True).first()
+        )
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        restoring = getattr(request, "version_before_restore", None)
+        if restoring is not None:
+            obj.version = restoring  # the laid-over revision has no counter of its own
+        was = form.initial.get("status") if change else ""
+        super().save_model(request, obj, form, change)
+        workflow.record(obj, was, request.user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        story = form.instance
+        if not change and not story.authors.exists():
+            story.authors.add(request.user)
+        tag_pk = request.POST.get("_tag_person")
+        if tag_pk and str(tag_pk).isdigit() and self.may_tag_people(request, story):
+            person = Person.objects.filter(pk=tag_pk).first()
+            if person and not story.person_links.filter(person=person).exists():
+                order = story.person_links.count()
+                ArticlePerson.objects.create(article=story, person=person, order=order)
+                messages.success(request, f"{person.name} is now tagged on the story.")
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Correction:
+            for correction in formset.save(commit=False):
+                correction.by = request.user
+                correction.save()
+            return
+        super().save_formset(request, form, formset, change)
+
+    def may_tag_people(self, request, story):
+        return request.user.has_perm("articles.add_articleperson") and (
+            roles.can_write(request.user, story) or roles.can_tag_people(request.user)
+        )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.report_checks(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        self.report_checks(request, obj)
+        if "_tag_person" in request.POST:
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def report_checks(self, request, story):
+        """After a save: the age check's findings and people named but not tagged."""
+        for mismatch in self.age_findings(story):
+            messages.warning(request, f"Age check: {mismatch}")
+        suggested = self.suggestions(story)
+        if suggested:
+            names = ", ".join(person.name for person in suggested)
+            messages.info(
+                request,
+                format_html(
+                    'Named in the text but not tagged: {}. <a href="{}">Tag them with one '
+                    "click</a> under Desk checks.",
+                    names,
+                    reverse("admin:articles_article_change", args=[story.pk]) + "#desk-checks",
+                ),
+            )
+
+    def age_findings(self, story):
+        people = [link.person for link in story.person_links.select_related("person")]
+        return age_mismatches(story, people)
+
+    def suggestions(self, story):
+        tagged = story.person_links.values("person")
+        text = " ".join([story.headline, story.standfirst, story.body])
+        # The database narrows the search to names found in the text (and people
+        # with aliases); whole words and exact case are checked in Python.
+        candidates = (
+            Person.objects.exclude(pk__in=tagged)
+            .alias(text=Value(plain_text(text), output_field=TextField()))
+            .filter(Q(text__contains=F("name")) | ~Q(aliases=""))
+        )
+        return mentioned_people(text, candidates)
+
+    # What the page shows ----------------------------------------------------
+
+    @admin.display(description="state")
+    def state(self, story):
+        if story.is_scheduled:
+            return f"scheduled for {desk_time(story.published_at)}"
+        if story.status == Article.Status.PUBLISHED:
+            return "live"
+        return story.get_status_display()
+
     @admin.display(description="main person")
     def main_person(self, article):
         return article.main_person
@@ -167,6 +485,217 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="tags")
     def tag_list(self, article):
         return ", ".join(sorted(tag.name for tag in article.tags.all()))
+
+    @admin.display(description="length")
+    def text_stats(self, story):
+        words = word_count(plain_text(story.body if story else ""))
+        return format_html(
+            '<span id="desk-text-stats" data-words-per-minute="{}">{}</span>',
+            WORDS_PER_MINUTE,
+            describe_length(words),
+        )
+
+    @admin.display(description="checks")
+    def desk_checks(self, story):
+        if story is None or story.pk is None:
+            return ""
+        findings = [
+            format_html('<li class="desk-warning">Age check: {}</li>', mismatch)
+            for mismatch in self.age_findings(story)
+        ]
+        for person in self.suggestions(story):
+            findings.append(
+                format_html(
+                    '<li class="desk-suggestion">{} is named in the text but not tagged. '
+                    '<button type="submit" class="button" name="_tag_person" value="{}">'
+                    "Save and tag {}</button></li>",
+                    person.name,
+                    person.pk,
+                    person.name,
+                )
+            )
+        if not findings:
+            return format_html('<p id="desk-checks">{}</p>', "No problems found.")
+        return format_html('<ul id="desk-checks">{}</ul>', mark_safe("".join(findings)))  # noqa: S308
+
+    @admin.display(description="preview")
+    def preview_link(self, story):
+        if story is None or story.pk is None:
+            return ""
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">Preview as readers will see it</a>',
+            reverse("admin:articles_article_preview", args=[story.pk]),
+        )
+
+    @admin.display(description="history")
+    def status_history(self, story):
+        if story is None or story.pk is None:
+            return ""
+        changes = story.status_changes.select_related("by")
+        if not changes:
+            return "No status changes recorded."
+        return format_html(
+            '<ol class="status-history">{}</ol>',
+            format_html_join(
+                "",
+                "<li>{}: {} by {}</li>",
+                (
+                    (desk_time(change.at), change.describe(), change.by or "a removed account")
+                    for change in changes
+                ),
+            ),
+        )
+
+    # Views of our own ----------------------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/preview/", view(self.preview_view), name="articles_article_preview"),
+            path("<int:pk>/compare/", view(self.compare_view), name="articles_article_compare"),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, pk):
+        """The story exactly as readers will see it, for the desk only, never indexed."""
+        story = get_object_or_404(Article.objects.for_story_page(), pk=pk)
+        if not roles.can_open(request.user, story):
+            raise PermissionDenied
+        response = render(request, "articles/story.html", {**story_context(story), "preview": True})
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        versions = list(
+            Version.objects.get_for_object_reference(Article, object_id).select_related(
+                "revision__user"
+            )
+        )
+        return super().history_view(
+            request, object_id, {**(extra_context or {}), "versions": versions}
+        )
+
+    def compare_view(self, request, pk):
+        """What changed between two revisions of a story, field by field."""
+        story = get_object_or_404(Article, pk=pk)
+        if not roles.can_open(request.user, story):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(story).select_related("revision__user")
+        try:
+            old = versions.get(pk=request.GET.get("old"))
+            new = versions.get(pk=request.GET.get("new"))
+        except (Version.DoesNotExist, ValueError, TypeError):
+            messages.error(request, "Choose two revisions of this story to compare.")
+            return HttpResponseRedirect(reverse("admin:articles_article_history", args=[story.pk]))
+        if old.revision.date_created > new.revision.date_created:
+            old, new = new, old
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": story,
+            "title": f"Changes to “{story}”",
+            "old": old,
+            "new": new,
+            "changes": revision_changes(old.field_dict, new.field_dict),
+            "revert_url": reverse("admin:articles_article_revision", args=[story.pk, old.pk]),
+        }
+        return render(request, "admin/articles/article/compare.html", context)
+
+    # Bulk actions ------------------------------------------------------------------
+
+    @admin.action(description="Publish selected stories", permissions=["publish"])
+    def publish_stories(self, request, queryset):
+        held = []
+        ready = []
+        for story in queryset.exclude(status=Article.Status.PUBLISHED).prefetch_related(
+            "person_links__person"
+        ):
+            mismatches = age_mismatches(story, [link.person for link in story.person_links.all()])
+            (held if mismatches else ready).append(story.pk)
+            for mismatch in mismatches:
+                messages.warning(request, f"Not published, “{story}”: age check: {mismatch}")
+        moved = workflow.publish(Article.objects.filter(pk__in=ready), request.user)
+        if moved:
+            messages.success(request, f"Published {len(moved)} stories.")
+
+    @admin.action(description="Unpublish selected stories (back to draft)", permissions=["publish"])
+    def unpublish_stories(self, request, queryset):
+        moved = workflow.unpublish(queryset, request.user)
+        messages.success(request, f"Unpublished {len(moved)} stories.")
+
+    @admin.action(description="Add a tag to selected stories", permissions=["edit_any"])
+    def add_tag(self, request, queryset):
+        form = BulkTagForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            tag = form.cleaned_data["tag"]
+            with transaction.atomic():
+                for story in queryset:
+                    story.tags.add(tag)
+            messages.success(request, f"Tagged {queryset.count()} stories “{tag}”.")
+            return None
+        return self.bulk_form(request, queryset, form, "add_tag", "Add a tag")
+
+    @admin.action(description="Tag a person on selected stories", permissions=["tag_people"])
+    def add_person(self, request, queryset):
+        data = request.POST if "apply" in request.POST else None
+        form = BulkPersonForm(data, admin_site=self.admin_site)
+        if form.is_bound and form.is_valid():
+            person = form.cleaned_data["person"]
+            added = 0
+            with transaction.atomic():
+                for story in queryset.exclude(person_links__person=person):
+                    ArticlePerson.objects.create(
+                        article=story, person=person, order=story.person_links.count()
+                    )
+                    added += 1
+            messages.success(request, f"Tagged {person.name} on {added} stories.")
+            return None
+        return self.bulk_form(request, queryset, form, "add_person", "Tag a person")
+
+    def bulk_form(self, request, queryset, form, action, title):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"{title} on {queryset.count()} stories",
+            "form": form,
+            "media": self.media + form.media,
+            "stories": queryset,
+            "action": action,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return render(request, "admin/articles/article/bulk_action.html", context)
+
+
+def describe_length(words):
+    minutes = reading_minutes(words)
+    return f"{words} words, about {minutes} min reading" if words else "No words yet"
+
+
+def revision_changes(old, new):
+    """(field, unified diff lines) for each field that differs between two revisions."""
+    changes = []
+    for field in sorted(set(old) | set(new)):
+        before, after = old.get(field), new.get(field)
+        if before == after:
+            continue
+        if field == "body":
+            before, after = _paragraphs(before), _paragraphs(after)
+        else:
+            before, after = [_shown(before)], [_shown(after)]
+        lines = list(difflib.unified_diff(before, after, "before", "after", lineterm="", n=1))
+        changes.append((field.replace("_", " "), lines[2:]))
+    return changes
+
+
+def _paragraphs(html):
+    return [line for line in re.split(r"(?<=</p>)|(?<=</h2>)|(?<=</h3>)", html or "") if line]
+
+
+def _shown(value):
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return "" if value is None else str(value)
 
 
 class EvidenceFormSet(RowsFormSet):

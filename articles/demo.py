@@ -29,6 +29,13 @@ USER_DETAILS = {
     "email": "editor@example.com",
 }
 
+# One account for each desk role, to try what each may do (same public password).
+DESK_ACCOUNTS = {
+    "reporter": "Reporter",
+    "photodesk": "Photo desk",
+    "researcher": "Researcher",
+}
+
 SEED_SLUG = "kanye-west-deeply-saddened-as-divorce-from-kim-kardashian-nears"
 
 
@@ -305,12 +312,15 @@ def _seed_story():
             "kim-kardashian-and-kanye-west-settle-their-divorce",
         ],
         "body": (
-            f"<p>Kanye West ({age('kanye-west', when)}) is finding the likely end of his "
-            f"marriage to Kim Kardashian ({age('kim-kardashian', when)}) hard to bear, US media "
-            "report. People around the rapper describe him as deeply saddened that the couple's "
-            "long estrangement now appears to be heading for a formal divorce.</p>"
+            # The first mention of each tagged person is linked, with the age
+            # computed for the publication date, when the page is shown.
+            "<p>Kanye West is finding the likely end of his marriage to Kim Kardashian hard "
+            "to bear, US media report. People around the rapper describe him as deeply "
+            "saddened that the couple's long estrangement now appears to be heading for a "
+            "formal divorce.</p>"
             "<p>The two are said to have spent much of the past months living separately. "
             "According to the reports, no divorce papers have been filed so far.</p>"
+            f"<p>[teaser: {CHICAGO_SLUG}]</p>"
             "<p>Kardashian and West married in Florence, Italy, in May 2014. She rose to fame "
             "with the family series Keeping Up with the Kardashians; he released his first "
             "album in 2004.</p>"
@@ -352,6 +362,37 @@ def _birthday(slug, name, when, paragraphs, photo_credits, *, people=(), tags=()
         "main": slug,
         "body": "".join(f"<p>{paragraph.format(age=years)}</p>" for paragraph in paragraphs),
         "photo": birthday_photo(slug, name, photo_credits, name),
+    }
+
+
+CHICAGO_SLUG = "kanye-west-and-chicago-the-city-that-shaped-him"
+
+
+def _chicago_story():
+    """A story from the weeks before the seed story, for its inline teaser."""
+    when = at(2021, 1, 28, 9, 0)
+    return {
+        "slug": CHICAGO_SLUG,
+        "headline": "Kanye West and Chicago: the city that shaped him",
+        "standfirst": "Born in Atlanta, the rapper grew up in Chicago, where he started out "
+        "in music.",
+        "dateline": "Chicago, Illinois",
+        "published_at": when,
+        "status": "published",
+        "tags": ["music", "chicago"],
+        "people": ["kanye-west"],
+        "main": "kanye-west",
+        "body": (
+            "<p>Kanye West was born in Atlanta, Georgia, on 8 June 1977, and moved to "
+            "Chicago as a child. He grew up in the city and started making music there.</p>"
+            "<p>His first album, The College Dropout, came out in 2004.</p>"
+        ),
+        "photo": {
+            "caption": "Kanye West",
+            "alt_text": "Demo picture: the initials of Kanye West on a coloured panel",
+            "people": ["kanye-west"],
+            "credits": [agency("Newsroom Pictures"), photographer("Alex Demo")],
+        },
     }
 
 
@@ -654,4 +695,4 @@ UNPUBLISHED_STORIES = [
     },
 ]
 
-STORIES = [_seed_story(), *_stories(), *UNPUBLISHED_STORIES]
+STORIES = [_chicago_story(), _seed_story(), *_stories(), *UNPUBLISHED_STORIES]

@@ -50,6 +50,18 @@ class ArticleQuerySet(models.QuerySet):
             "lead_photo__credits",
         )
 
+    def teased_in(self, story):
+        """The stories readers may see that ``story``'s body teases, in one query.
+
+        Empty, without a query, when the body has no teaser markers.
+        """
+        from .body import teaser_slugs
+
+        slugs = teaser_slugs(story.body)
+        if not slugs:
+            return self.none()
+        return self.published().for_listing().exclude(pk=story.pk).filter(slug__in=slugs)
+
     def more_on(self, person, story=None):
         """Published stories about ``person``, newest first, less ``story``."""
         stories = self.published().about(person).newest_first()

@@ -1,11 +1,12 @@
 """Stories, the people they are about, and their credited photos."""
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -14,6 +15,11 @@ from people.models import Person, Relationship
 from .credits import compose_credit_line
 from .managers import ArticleQuerySet, PhotoQuerySet
 from .sanitize import clean_body
+
+
+def desk_time(moment):
+    """``moment`` on the desk's clock, as the admin prints it: "5 March 2026, 10:00 CET"."""
+    return dateformat.format(timezone.localtime(moment), "j F Y, H:i T")
 
 
 class Photo(models.Model):
@@ -166,10 +172,26 @@ class Article(models.Model):
         help_text="Stories to show first in the related-stories sidebar.",
     )
 
+    has_corrections = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Set by the first correction, so pages without any skip looking for them.",
+    )
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Goes up by one with every save, so a save over an unseen version is refused.",
+    )
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish stories"),
+            ("edit_any_article", "Can edit stories by anyone"),
+            ("tag_people_article", "Can tag people on stories"),
+        ]
         indexes = [models.Index(fields=["status", "-published_at"], name="article_reading_order")]
         constraints = [
             models.CheckConstraint(
@@ -186,6 +208,16 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         self.body = clean_body(self.body)
+        if self.pk is not None and not kwargs.get("force_insert"):
+            # Corrections are kept for good: restoring an old revision keeps the flag.
+            self.has_corrections = self.has_corrections or self.corrections.exists()
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {
+                    *kwargs["update_fields"],
+                    "version",
+                    "has_corrections",
+                }
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -196,6 +228,15 @@ class Article(models.Model):
         # constraints are validated, or forms refuse what save() would fix.
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+
+    @property
+    def is_scheduled(self):
+        """Published, but for a moment still ahead: readers see it from then on."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
 
     @property
     def is_live(self):
@@ -284,3 +325,86 @@ class RelationshipEvidence(models.Model):
 
     def __str__(self):
         return f"{self.relationship}: “{self.article}”"
+
+
+class StatusChange(models.Model):
+    """One step of a story through the desk: who moved it, when, from where to where."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=Article.Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Article.Status.choices)
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="The publication time the story had after this step."
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = "status change"
+
+    def __str__(self):
+        return f"{self.describe()} by {self.by or 'someone since removed'}"
+
+    def describe(self):
+        """The step in desk words: "submitted for review", "scheduled for …"."""
+        Status = Article.Status
+        if self.to_status == Status.PUBLISHED:
+            if self.published_at and self.published_at > self.at:
+                return f"scheduled for {desk_time(self.published_at)}"
+            return "published"
+        if self.to_status == Status.REVIEW:
+            return "submitted for review"
+        if self.from_status == Status.PUBLISHED:
+            return "unpublished (back to draft)"
+        if self.from_status == Status.REVIEW:
+            return "sent back to draft"
+        return "created as a draft"
+
+
+class Correction(models.Model):
+    """A dated correction or update note, appended to a story and kept for good."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "correction"
+        UPDATE = "update", "update"
+
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(help_text="What was wrong and what is right now, or what is new.")
+    created_at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display().capitalize()} of {self.created_at:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if adding:
+            # A correction changes the story: readers and feeds see it as updated.
+            Article.objects.filter(pk=self.article_id).update(
+                updated_at=self.created_at, has_corrections=True, version=models.F("version") + 1
+            )
+
+    def clean(self):
+        self.text = self.text.strip()
+        if not self.text:
+            raise ValidationError({"text": "Say what was corrected or updated."})
+
+
+# Revisions: every save of a story keeps its text, its people and its tags.
+# The version counter and the corrections flag are left out: they only go
+# forward, and restoring an old text is a new save (see ArticleAdmin.revision_view).
+reversion.register(ArticlePerson)
+reversion.register(TaggedArticle)
+reversion.register(
+    Article, exclude=["version", "has_corrections"], follow=["person_links", "tagged_items"]
+)

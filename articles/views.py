@@ -10,6 +10,7 @@ from people.models import Person, PersonRedirect, Relationship
 from people.relations import family_box
 
 from . import coverage, people_box
+from .body import render_body
 from .models import Article, Photo
 
 HOME_STORIES = 21
@@ -33,6 +34,11 @@ def home(request):
 
 def story(request, slug):
     article = get_object_or_404(Article.objects.published().for_story_page(), slug=slug)
+    return render(request, "articles/story.html", story_context(article))
+
+
+def story_context(article):
+    """What the story template needs; shared by the reading page and the desk's preview."""
     links = article.person_links_in_order()
     main_person = article.main_person
     offered = [link.person for link in links[:MORE_ON_PEOPLE]]
@@ -43,21 +49,19 @@ def story(request, slug):
     )
     ties = list(Relationship.objects.among([link.person for link in links])) if links else []
     related = list(Article.objects.related_to(article).for_listing()[:SIDEBAR_STORIES])
-    return render(
-        request,
-        "articles/story.html",
-        {
-            "article": article,
-            "people": links,
-            "people_box": people_box.entries(article, links, ties),
-            "main_person": main_person,
-            "more_on": stories_of.get(main_person.pk, []) if main_person else [],
-            "more_on_people": [
-                (person, stories_of[person.pk]) for person in offered if stories_of[person.pk]
-            ],
-            "related": related,
-        },
-    )
+    teased = {story.slug: story for story in Article.objects.teased_in(article)}
+    return {
+        "article": article,
+        "body": render_body(article, article.person_links.all(), teased),
+        "people": links,
+        "people_box": people_box.entries(article, links, ties),
+        "main_person": main_person,
+        "more_on": stories_of.get(main_person.pk, []) if main_person else [],
+        "more_on_people": [
+            (person, stories_of[person.pk]) for person in offered if stories_of[person.pk]
+        ],
+        "related": related,
+    }
 
 
 def person(request, slug):

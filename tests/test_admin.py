@@ -183,7 +183,7 @@ def assert_saved(response):
     errors = []
     if response.context:
         errors = [response.context["adminform"].form.errors] + [
-            formset.errors for formset in response.context["inline_admin_formsets"]
+            inline.formset.errors for inline in response.context["inline_admin_formsets"]
         ]
     assert response.status_code == 302, errors
 
@@ -572,7 +572,12 @@ def test_story_clashes_with_people_and_tags_an_editor_cannot_see_are_refused(cli
     editor = get_user_model().objects.create_user("junior", is_staff=True)
     editor.user_permissions.set(
         Permission.objects.filter(
-            codename__in=["change_article", "add_articleperson", "add_taggedarticle"]
+            codename__in=[
+                "change_article",
+                "edit_any_article",
+                "add_articleperson",
+                "add_taggedarticle",
+            ]
         )
     )
     client.force_login(editor)
@@ -583,6 +588,7 @@ def test_story_clashes_with_people_and_tags_an_editor_cannot_see_are_refused(cli
             story.headline,
             people=[(kim, False), (kanye, True)],
             tags=[Tag.objects.get(name="weddings")],
+            seen_version=story.version,
         ),
     )
 
@@ -672,7 +678,7 @@ def test_main_person_can_be_handed_to_someone_listed_above_in_one_save(admin_cli
     story = make_article("Kim and Kanye marry")
     first = ArticlePerson.objects.create(article=story, person=kim, order=0)
     second = ArticlePerson.objects.create(article=story, person=kanye, order=1, is_main=True)
-    data = article_data(story.headline) | inline(
+    data = article_data(story.headline, seen_version=story.version) | inline(
         "person_links",
         {"id": first.pk, "person": kim.pk, "is_main": "on", "order": 0},
         {"id": second.pk, "person": kanye.pk, "order": 1},

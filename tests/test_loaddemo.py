@@ -257,3 +257,23 @@ def test_refuses_without_debug(media, settings):
     assert not Person.objects.exists()
     loaddemo(allow_without_debug=True)
     assert Person.objects.exists()
+
+
+def test_seed_story_page_links_its_people_and_shows_its_teaser_and_desk_accounts(media, client):
+    loaddemo()
+    seed = Article.objects.get(slug=demo.SEED_SLUG)
+    teased = Article.objects.get(slug=demo.CHICAGO_SLUG)
+
+    page = client.get(seed.get_absolute_url()).content.decode()
+
+    assert teased.published_at < seed.published_at
+    assert '<a class="person-mention" href="/people/kanye-west/">Kanye West</a> (43)' in page
+    assert (
+        '<a class="person-mention" href="/people/kim-kardashian/">Kim Kardashian</a> (40)' in page
+    )
+    assert 'class="inline-teaser"' in page and teased.headline in page
+    for username, role in demo.DESK_ACCOUNTS.items():
+        user = get_user_model().objects.get(username=username)
+        assert user.is_staff and not user.is_superuser
+        assert list(user.groups.values_list("name", flat=True)) == [role]
+        assert user.check_password(demo.PASSWORD)

@@ -13,6 +13,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -24,6 +25,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from articles import demo
 from articles.models import Article, ArticlePerson, Photo, PhotoCredit, RelationshipEvidence
+from articles.roles import install_roles
 from articles.sanitize import clean_body
 from people.models import Person, Relationship
 
@@ -116,6 +118,7 @@ class Command(BaseCommand):
 
     def load(self):
         self.user = self.load_user()
+        self.load_desk_accounts()
         self.people = {spec["slug"]: self.load_person(spec) for spec in demo.PEOPLE}
         ties = [(spec, self.load_relationship(spec)) for spec in demo.RELATIONSHIPS]
         stories = {spec["slug"]: self.load_story(spec) for spec in demo.STORIES}
@@ -149,6 +152,22 @@ class Command(BaseCommand):
             user.save(update_fields=["password"])
             self.user_state = "password reset to the demo one"
         return user
+
+    def load_desk_accounts(self):
+        """A staff account in each role but the editor's, created once, left alone after."""
+        if Group.objects.filter(name__in=demo.DESK_ACCOUNTS.values()).count() < len(
+            demo.DESK_ACCOUNTS
+        ):
+            install_roles()
+        User = get_user_model()
+        for username, role in demo.DESK_ACCOUNTS.items():
+            if User.objects.filter(username=username).exists():
+                continue
+            user = User(username=username, email=f"{username}@example.com", is_staff=True)
+            validate_password(demo.PASSWORD, user)
+            user.set_password(demo.PASSWORD)
+            user.save()
+            user.groups.add(Group.objects.get(name=role))
 
     def load_person(self, spec):
         values = {field: value for field, value in spec.items() if field != "slug"}
@@ -344,3 +363,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Log in at {ADMIN_URL}")
         self.stdout.write(f"  username: {demo.USERNAME}")
         self.stdout.write(f"  password: {demo.PASSWORD}")
+        accounts = ", ".join(demo.DESK_ACCOUNTS)
+        self.stdout.write(f"  (also {accounts}, with the same password, to try the other roles)")

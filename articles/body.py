@@ -1,0 +1,202 @@
+"""What a story's body says, and how it reads on the page.
+
+The stored body is clean HTML (see ``sanitize``). Two things in it are
+rendered, never stored: the first mention of each tagged person becomes a
+link with their age on the publication date, and ``[teaser: slug]`` markers
+become small cards for other stories. The same reading of the text powers the
+desk's checks: ages printed by hand that disagree with the computed ones,
+and people named in the text but not tagged.
+"""
+
+import html
+import math
+import re
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+WORDS_PER_MINUTE = 230
+# Search results show about this many characters of a headline.
+HEADLINE_SEARCH_LENGTH = 60
+
+TEASER = re.compile(r"\[teaser:\s*([^\]\s]+)\s*\]")
+# A marker on a paragraph of its own is replaced with the paragraph.
+TEASER_PARAGRAPH = re.compile(r"<p>\s*\[teaser:\s*([^\]\s]+)\s*\]\s*</p>")
+STORY_URL = re.compile(r"/stories/([-\w]+)/?$")
+TAG = re.compile(r"(<[^>]+>)")
+PRINTED_AGE = r"\s*\((\d{1,3})\)"
+
+
+def teaser_slug(target):
+    """A marker's target as a slug: editors may paste the story's URL instead."""
+    match = STORY_URL.search(target)
+    return match.group(1) if match else target.strip("/")
+
+
+def teaser_slugs(body):
+    """The slugs of the stories teased in ``body``, in order, each once."""
+    return list(dict.fromkeys(teaser_slug(target) for target in TEASER.findall(body or "")))
+
+
+def plain_text(body):
+    """The body's words without markup, with teaser markers dropped."""
+    text = TEASER.sub(" ", TAG.sub(" ", body or ""))
+    return " ".join(html.unescape(text).split())
+
+
+def word_count(text):
+    return len(text.split())
+
+
+def reading_minutes(words):
+    return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
+
+
+def _names_pattern(names):
+    names = sorted({name for name in names if name}, key=len, reverse=True)
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(name) for name in names)
+    return rf"(?<!\w)(?:{alternatives})(?!\w)"
+
+
+def mention_names(person):
+    """The names a person is mentioned by in full: their name and aliases."""
+    return [person.name, *person.alias_list]
+
+
+def check_names(person):
+    """The names an age may be printed after: name, aliases and first name."""
+    return [*mention_names(person), person.name.split()[0]]
+
+
+# Reading -----------------------------------------------------------------------
+
+
+def link_people(body, person_links):
+    """``body`` with each tagged person's first mention linked and aged.
+
+    ``person_links`` are the story's ArticlePerson rows (with their person
+    prefetched): no query is made. An age typed by hand right after the
+    mention is replaced by the computed one; text already inside a link is
+    left alone.
+    """
+    pending = []
+    for link in person_links:
+        pattern = _names_pattern(
+            html.escape(name, quote=False) for name in mention_names(link.person)
+        )
+        if pattern:
+            pending.append((re.compile(pattern + rf"(?:{PRINTED_AGE})?"), link))
+    if not pending:
+        return body
+    parts = TAG.split(body)
+    in_link = 0
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            if re.match(r"<a[\s>]", part):
+                in_link += 1
+            elif part.startswith("</a"):
+                in_link = max(0, in_link - 1)
+            continue
+        if in_link or not pending:
+            continue
+        out, position = [], 0
+        while pending:
+            found = [(m, entry) for entry in pending if (m := entry[0].search(part, position))]
+            if not found:
+                break
+            match, entry = min(found, key=lambda item: item[0].start())
+            pending.remove(entry)
+            name = match.group(0)
+            if match.group(1):
+                name = name[: match.start(1) - match.start(0)].rstrip().rstrip("(").rstrip()
+            out.append(part[position : match.start()])
+            out.append(_mention(entry[1], name))
+            position = match.end()
+        out.append(part[position:])
+        parts[index] = "".join(out)
+    return "".join(parts)
+
+
+def _mention(link, name):
+    age = link.age_at_publication()
+    anchor = format_html(
+        '<a class="person-mention" href="{}">{}</a>',
+        link.person.get_absolute_url(),
+        mark_safe(name),  # noqa: S308 - already-escaped text from the clean body
+    )
+    return f"{anchor} ({age})" if age is not None else str(anchor)
+
+
+def place_teasers(body, stories):
+    """``body`` with its teaser markers replaced by cards for ``stories``.
+
+    ``stories`` maps slug to a story readers may see; a marker whose story is
+    not there (unpublished, scheduled, deleted) disappears without a trace.
+    """
+
+    def card(match):
+        story = stories.get(teaser_slug(match.group(1)))
+        if story is None:
+            return ""
+        return render_to_string("includes/_inline_teaser.html", {"story": story})
+
+    return TEASER.sub(card, TEASER_PARAGRAPH.sub(card, body))
+
+
+def render_body(article, person_links, teased):
+    """The body as readers see it (see the module docstring)."""
+    return mark_safe(place_teasers(link_people(article.body, person_links), teased))  # noqa: S308
+
+
+# Checking ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgeMismatch:
+    person: object
+    written: str
+    printed: int
+    right: int
+
+    def __str__(self):
+        return (
+            f"{self.person.name}: the text says “{self.written}”, but on the publication "
+            f"date they are {self.right}."
+        )
+
+
+def age_mismatches(article, people, when=None):
+    """Ages printed after a tagged person's name that disagree with the computed age.
+
+    ``when`` is the publication moment to check against (the story's, or
+    now when it has none yet).
+    """
+    from django.utils import timezone
+
+    when = when or article.published_at or timezone.now()
+    text = plain_text(" ".join([article.headline, article.standfirst, article.body]))
+    found = []
+    for person in people:
+        right = person.age_on(when)
+        pattern = _names_pattern(check_names(person))
+        if right is None or pattern is None:
+            continue
+        for match in re.finditer(pattern + PRINTED_AGE, text):
+            printed = int(match.group(1))
+            if printed != right:
+                found.append(AgeMismatch(person, match.group(0), printed, right))
+    return found
+
+
+def mentioned_people(text, candidates):
+    """Those of ``candidates`` whose name or an alias occurs in ``text`` as whole words."""
+    text = plain_text(text)
+    return [
+        person
+        for person in candidates
+        if (pattern := _names_pattern(mention_names(person))) and re.search(pattern, text)
+    ]

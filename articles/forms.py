@@ -1,0 +1,230 @@
+"""The desk's story form: the rich-text body, and the checks made before a save."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html_join
+from django_prose_editor.widgets import AdminProseEditorWidget
+from reversion.models import Version
+
+from people.models import Person
+
+from . import roles
+from .body import HEADLINE_SEARCH_LENGTH, age_mismatches, teaser_slugs
+from .models import Article, desk_time
+
+# What the editor's toolbar offers; the server's allow-list (sanitize.py) keeps the same.
+EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "HorizontalRule": True,
+}
+
+BODY_HELP = (
+    "Bold, italics, links, subheadings, lists and quotes. Pasted text is cleaned when saved. "
+    "To place a teaser for another story, put [teaser: its-slug] (or its address) on a line "
+    "of its own. People tagged below are linked, with their age, where first named."
+)
+
+
+class StoryForm(forms.ModelForm):
+    """The story form as the desk uses it.
+
+    ``request`` is set by the admin. The form refuses, with a message and
+    with everything typed kept on the page:
+    - a save over a version of the story the user never saw;
+    - publishing, scheduling or unpublishing by someone who may not;
+    - teasers for stories that do not exist;
+    - publishing with a printed age that disagrees with the computed one,
+      unless the editor says the text is right.
+    """
+
+    request = None
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    publish_despite_ages = forms.BooleanField(
+        label="Publish even though the age check disagrees",
+        required=False,
+        help_text="Tick only when the printed ages are right (e.g. a quote from the past).",
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "headline",
+            "slug",
+            "standfirst",
+            "dateline",
+            "body",
+            "status",
+            "published_at",
+            "authors",
+            "lead_photo",
+            "related",
+        ]
+        widgets = {
+            "body": AdminProseEditorWidget(config={"extensions": EDITOR_EXTENSIONS}),
+        }
+        help_texts = {
+            "body": BODY_HELP,
+            "headline": f"Search results show about {HEADLINE_SEARCH_LENGTH} characters.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and "seen_version" in self.fields:
+            self.fields["seen_version"].initial = self.restoring_from or self.instance.version
+        status = self.fields.get("status")
+        if status is not None and not self.may_publish:
+            # Only the menu shrinks: a crafted value still reaches clean_status and its message.
+            status.widget.choices = [
+                (value, label)
+                for value, label in status.choices
+                if value != Article.Status.PUBLISHED or self.instance.status == value
+            ]
+
+    @property
+    def user(self):
+        return self.request.user
+
+    @property
+    def restoring_from(self):
+        """On the restore page: the story's version before the old revision was laid over it."""
+        return getattr(self.request, "version_before_restore", None)
+
+    @property
+    def may_publish(self):
+        return self.request is not None and roles.can_publish(self.user)
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        was = self.instance.status if self.instance.pk else Article.Status.DRAFT
+        if not self.may_publish and Article.Status.PUBLISHED in (status, was) and status != was:
+            raise ValidationError(
+                "Only an editor can publish, schedule or unpublish a story. Submit it for "
+                "review instead.",
+                code="cannot_publish",
+            )
+        return status
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body", "")
+        slugs = teaser_slugs(body)
+        if not slugs:
+            return body
+        found = set(Article.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        errors = [
+            f"No story has the address “{slug}”: check the teaser [teaser: {slug}]."
+            for slug in slugs
+            if slug not in found
+        ]
+        if self.instance.slug in slugs and self.instance.pk:
+            errors.append("A story cannot tease itself.")
+        if errors:
+            raise ValidationError(errors, code="teaser_target")
+        return body
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_version()
+        status = cleaned.get("status")
+        if status == Article.Status.PUBLISHED and not cleaned.get("publish_despite_ages"):
+            self.check_ages(cleaned)
+        return cleaned
+
+    def check_version(self):
+        if self.instance.pk is None:
+            return
+        # Locked until the save commits: two saves cannot both pass this check.
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if self.restoring_from is not None:
+            current = self.restoring_from
+        seen = self.cleaned_data.get("seen_version")
+        if current is None or seen == current:
+            return
+        last = (
+            Version.objects.get_for_object_reference(Article, self.instance.pk)
+            .select_related("revision__user")
+            .first()
+        )
+        who = "someone else"
+        when = ""
+        if last is not None:
+            if last.revision.user:
+                who = last.revision.user.get_full_name() or last.revision.user.get_username()
+            when = f" at {desk_time(last.revision.date_created)}"
+        raise ValidationError(
+            f"Not saved: {who} saved this story{when}, after you opened it. Your text is "
+            "still in the form below. Open the story in a new tab, bring your changes into "
+            "the newer version and save it there.",
+            code="stale_version",
+        )
+
+    def tagged_people(self):
+        """The people the story will have: the rows of the people inline as posted."""
+        ids = set()
+        data = self.data
+        for key, value in data.items():
+            match = re.fullmatch(r"person_links-(\d+)-person", key)
+            if match and value and not data.get(f"person_links-{match.group(1)}-DELETE"):
+                ids.add(value)
+        if "person_links-TOTAL_FORMS" not in data and self.instance.pk:
+            ids = set(self.instance.person_links.values_list("person_id", flat=True))
+        ids = {pk for pk in ids if str(pk).isdigit()}
+        return list(Person.objects.filter(pk__in=ids))
+
+    def check_ages(self, cleaned):
+        story = Article(
+            headline=cleaned.get("headline", ""),
+            standfirst=cleaned.get("standfirst", ""),
+            body=cleaned.get("body", ""),
+            published_at=cleaned.get("published_at", self.instance.published_at),
+        )
+        mismatches = age_mismatches(story, self.tagged_people())
+        if mismatches:
+            raise ValidationError(
+                format_html_join(
+                    " ",
+                    "{}",
+                    [(f"Age check: {mismatch}",) for mismatch in mismatches],
+                )
+                + " Correct the text, or tick “Publish even though the age check disagrees”.",
+                code="age_check",
+            )
+
+
+class BulkTagForm(forms.Form):
+    tag = forms.CharField(max_length=100, label="Tag to add")
+
+    def clean_tag(self):
+        name = self.cleaned_data["tag"].strip()
+        if not name:
+            raise ValidationError("Give the tag's name.")
+        return name
+
+
+class BulkPersonForm(forms.Form):
+    person = forms.ModelChoiceField(queryset=Person.objects.all(), label="Person to tag")
+
+    def __init__(self, *args, admin_site=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.admin.widgets import AutocompleteSelect
+
+        from .models import ArticlePerson
+
+        self.fields["person"].widget = AutocompleteSelect(
+            ArticlePerson._meta.get_field("person"), admin_site
+        )

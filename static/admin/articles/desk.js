@@ -1,0 +1,65 @@
+// The story desk, live while writing: word count, reading time, headline length.
+// A file of its own (no inline script), so a strict Content-Security-Policy can allow it.
+"use strict";
+(function () {
+  function plainWords(html) {
+    // DOMParser builds an inert document: nothing in it loads or runs.
+    const doc = new DOMParser().parseFromString(html.replace(/\[teaser:[^\]]*\]/g, " "), "text/html");
+    const text = doc.body.textContent || "";
+    return text.split(/\s+/).filter(Boolean).length;
+  }
+
+  function setUpStats() {
+    const stats = document.getElementById("desk-text-stats");
+    const body = document.getElementById("id_body");
+    if (!stats || !body) return;
+    const perMinute = Number(stats.dataset.wordsPerMinute) || 230;
+    const editorRoot = body.parentElement;
+    function update() {
+      const editable = editorRoot.querySelector(".ProseMirror[contenteditable=true]");
+      const words = editable ? plainWords(editable.innerHTML) : plainWords(body.value);
+      stats.textContent = words
+        ? `${words} words, about ${Math.max(1, Math.ceil(words / perMinute))} min reading`
+        : "No words yet";
+    }
+    editorRoot.addEventListener("input", update);
+    editorRoot.addEventListener("keyup", update);
+    new MutationObserver(update).observe(editorRoot, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    update();
+  }
+
+  function setUpHeadlineHint() {
+    const headline = document.getElementById("id_headline");
+    if (!headline) return;
+    const limit = 60;
+    const hint = document.createElement("div");
+    hint.id = "desk-headline-hint";
+    hint.className = "help";
+    hint.setAttribute("aria-live", "polite");
+    headline.insertAdjacentElement("afterend", hint);
+    function update() {
+      const length = headline.value.length;
+      hint.textContent =
+        length > limit
+          ? `${length} characters: search results cut headlines after about ${limit}.`
+          : `${length} of about ${limit} characters that search results show.`;
+      hint.classList.toggle("headline-hint--long", length > limit);
+    }
+    headline.addEventListener("input", update);
+    update();
+  }
+
+  function start() {
+    setUpStats();
+    setUpHeadlineHint();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

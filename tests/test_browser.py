@@ -1,0 +1,222 @@
+"""The desk's main path in a real browser (Playwright driving Debian's chromium).
+
+A reporter writes a draft with a teaser and a person and submits it; an
+editor previews it, fixes the age the check flags, schedules it, and a reader
+sees it once its time has come. The clock is moved forward in the test
+process, which the live server shares, rather than waited for.
+
+Screenshots of the editor and of the story page go to test-artifacts/.
+"""
+
+import datetime
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils import timezone
+
+from articles.models import Article
+from articles.roles import EDITOR, REPORTER
+
+from .desk import role_user
+from .factories import make_article, make_person, make_photo
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"No chromium at {CHROMIUM}: .ci/run installs it.")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own
+    # database calls are still plain synchronous ones.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def log_in(browser, live_server, user):
+    """A browser page with ``user`` logged in (the session is made here, not typed in)."""
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    return context.new_page()
+
+
+def pick_person(page, row, name):
+    """Choose ``name`` in the people inline's search picker (select2) of ``row``."""
+    page.click(f"#person_links-{row} .select2-selection")
+    page.keyboard.type(name.split()[0])
+    page.wait_for_selector(f".select2-results__option:has-text('{name}')")
+    page.keyboard.press("Enter")
+
+
+def type_body(page, paragraphs):
+    editor = page.locator(".ProseMirror[contenteditable=true]")
+    editor.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            page.keyboard.press("Enter")
+        page.keyboard.insert_text(paragraph)
+
+
+@pytest.fixture
+def psalm():
+    return make_person("Psalm West", slug="psalm-west", birth_date="2019-05-09")
+
+
+@pytest.fixture
+def target():
+    return make_article("Kanye West and Chicago", photo=make_photo())
+
+
+def test_a_reporter_writes_a_draft_with_a_teaser_and_a_person_and_submits_it(
+    browser, live_server, psalm, target
+):
+    reporter = role_user(REPORTER)
+    page = log_in(browser, live_server, reporter)
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+
+    page.fill("#id_headline", "The youngest West turns a page")
+    assert "of about 60 characters" in page.inner_text("#desk-headline-hint")
+    type_body(
+        page,
+        [
+            "Their son Psalm West (2) starts school.",
+            f"[teaser: {target.slug}]",
+            "The family lives in Calabasas.",
+        ],
+    )
+    page.wait_for_function(
+        "document.getElementById('desk-text-stats').textContent.startsWith('12 words')"
+    )
+    pick_person(page, 0, "Psalm West")
+    assert page.locator("#id_status option[value=published]").count() == 0
+    page.select_option("#id_status", "review")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "editor.png"), full_page=True)
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+
+    story = Article.objects.get(slug="the-youngest-west-turns-a-page")
+    assert story.status == "review"
+    assert list(story.authors.all()) == [reporter]
+    assert f"[teaser: {target.slug}]" in story.body
+    assert "<p>Their son Psalm West (2) starts school.</p>" in story.body
+    assert list(story.people.all()) == [psalm]
+    page.context.close()
+
+
+def submitted_story(psalm, target):
+    """The reporter's story as it reaches the editor."""
+    return make_article(
+        "The youngest West turns a page",
+        status="review",
+        people=[psalm],
+        body=f"<p>Their son Psalm West (2) starts school.</p><p>[teaser: {target.slug}]</p>"
+        "<p>The family lives in Calabasas.</p>",
+    )
+
+
+def test_an_editor_previews_fixes_the_age_and_schedules(browser, live_server, psalm, target):
+    story = submitted_story(psalm, target)
+    page = log_in(browser, live_server, role_user(EDITOR))
+    page.goto(f"{live_server.url}/admin/articles/article/{story.pk}/change/")
+
+    preview_href = page.get_attribute("text=Preview as readers will see it", "href")
+    preview = page.context.new_page()
+    preview.goto(live_server.url + preview_href)
+    assert "Preview for the desk" in preview.inner_text(".preview-banner")
+    assert "Kanye West and Chicago" in preview.inner_text(".inline-teaser")
+    preview.close()
+
+    moment = timezone.localtime(timezone.now() + datetime.timedelta(hours=1))
+    right_age = psalm.age_on(moment)
+    page.select_option("#id_status", "published")
+    page.fill("#id_published_at_0", moment.strftime("%Y-%m-%d"))
+    page.fill("#id_published_at_1", moment.strftime("%H:%M:%S"))
+    page.click("input[name=_continue]")
+    warning = page.inner_text("ul.errorlist.nonfield")
+    assert "Psalm West" in warning and "Psalm West (2)" in warning
+    assert f"they are {right_age}" in warning
+    story.refresh_from_db()
+    assert story.status == "review"
+
+    type_body(
+        page,
+        [
+            f"Their son Psalm West ({right_age}) starts school.",
+            f"[teaser: {target.slug}]",
+            "The family lives in Calabasas.",
+        ],
+    )
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    story.refresh_from_db()
+    assert story.is_scheduled
+    assert story.published_at == moment.replace(microsecond=0)
+    page.goto(f"{live_server.url}/admin/articles/article/")
+    row = page.inner_text(f"#result_list tr:has-text('{story.headline}')")
+    assert f"scheduled for {moment.day} {moment:%B %Y, %H:%M}" in row
+    page.context.close()
+
+
+def test_a_reader_sees_the_scheduled_story_once_its_time_has_passed(
+    browser, live_server, psalm, target, monkeypatch
+):
+    moment = timezone.now() + datetime.timedelta(hours=1)
+    story = submitted_story(psalm, target)
+    story.body = story.body.replace("(2)", f"({psalm.age_on(moment)})")
+    story.status = "published"
+    story.published_at = moment
+    story.save()
+    reader = browser.new_page()
+
+    assert reader.goto(live_server.url + story.get_absolute_url()).status == 404
+    later = moment + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)  # the live server shares this clock
+    assert reader.goto(live_server.url + story.get_absolute_url()).status == 200
+
+    body = reader.inner_text(".story__body")
+    assert f"Psalm West ({psalm.age_on(moment)}) starts school" in body
+    assert reader.get_attribute(".person-mention", "href") == "/people/psalm-west/"
+    assert "Kanye West and Chicago" in reader.inner_text(".inline-teaser")
+    assert not re.search(r"\[teaser", body)
+    ARTIFACTS.mkdir(exist_ok=True)
+    reader.screenshot(path=str(ARTIFACTS / "story.png"), full_page=True)
+    reader.close()

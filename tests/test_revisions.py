@@ -1,0 +1,151 @@
+"""Revisions kept by every save, compared and restored; and no save over an unseen version."""
+
+import pytest
+from reversion.models import Version
+
+from articles.models import Article
+from articles.roles import EDITOR, REPORTER
+
+from .desk import admin_url, role_user, story_form
+from .factories import make_article, make_person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor():
+    return role_user(EDITOR)
+
+
+def save(client, story, **changes):
+    story = Article.objects.get(pk=story.pk)
+    return client.post(admin_url("articles_article_change", story.pk), story_form(story, **changes))
+
+
+def test_every_save_keeps_a_revision_with_its_people(client, editor):
+    kim = make_person("Kim Kardashian")
+    story = make_article("First headline", status="draft", people=[kim])
+    client.force_login(editor)
+
+    save(client, story, headline="Second headline")
+    save(client, story, headline="Third headline")
+
+    versions = Version.objects.get_for_object(story)
+    assert [v.field_dict["headline"] for v in versions] == ["Third headline", "Second headline"]
+    assert all(v.revision.user == editor for v in versions)
+    assert all(len(v.revision.version_set.all()) == 2 for v in versions)  # story and its person
+
+
+def test_history_lists_revisions_and_compare_shows_what_changed(client, editor):
+    story = make_article("Kim opens a shop", status="draft", body="<p>In May.</p><p>Same.</p>")
+    client.force_login(editor)
+    save(client, story)
+    save(client, story, headline="Kim opens two shops", body="<p>In June.</p><p>Same.</p>")
+    newer, older = Version.objects.get_for_object(story)
+
+    history = client.get(admin_url("articles_article_history", story.pk)).content.decode()
+    assert "Compare the two revisions" in history
+    compare = client.get(
+        admin_url("articles_article_compare", story.pk), {"old": older.pk, "new": newer.pk}
+    )
+
+    page = compare.content.decode()
+    assert compare.status_code == 200
+    assert "-Kim opens a shop" in page and "+Kim opens two shops" in page
+    assert "-&lt;p&gt;In May.&lt;/p&gt;" in page and "+&lt;p&gt;In June.&lt;/p&gt;" in page
+    assert "Restore the older revision" in page
+
+
+def test_compare_without_two_revisions_says_so(client, editor):
+    story = make_article("Kim opens a shop")
+    client.force_login(editor)
+
+    response = client.get(
+        admin_url("articles_article_compare", story.pk), {"old": "x"}, follow=True
+    )
+
+    assert "Choose two revisions of this story to compare." in response.content.decode()
+
+
+def test_an_older_revision_can_be_restored(client, editor):
+    story = make_article("Kim opens a shop", status="draft", body="<p>Original.</p>")
+    client.force_login(editor)
+    save(client, story)
+    save(client, story, headline="A worse headline", body="<p>Worse.</p>")
+    older = Version.objects.get_for_object(story)[1]
+
+    form_page = client.get(admin_url("articles_article_revision", story.pk, older.pk))
+    assert form_page.status_code == 200
+    assert Article.objects.get(pk=story.pk).headline == "A worse headline"  # nothing saved yet
+    form = form_page.context["adminform"].form
+    assert form["headline"].value() == "Kim opens a shop"
+    current = Article.objects.get(pk=story.pk)
+    data = story_form(current, headline="Kim opens a shop", body="<p>Original.</p>")
+    data["seen_version"] = form["seen_version"].value()
+    response = client.post(admin_url("articles_article_revision", story.pk, older.pk), data)
+
+    assert response.status_code == 302
+    restored = Article.objects.get(pk=story.pk)
+    assert (restored.headline, restored.body) == ("Kim opens a shop", "<p>Original.</p>")
+    assert restored.version == current.version + 1
+    assert "Reverted" in Version.objects.get_for_object(story)[0].revision.get_comment()
+
+
+def test_a_restore_over_a_version_never_seen_is_refused(client, editor):
+    story = make_article("Kim opens a shop", status="draft")
+    client.force_login(editor)
+    save(client, story)
+    older = Version.objects.get_for_object(story)[0]
+    page = client.get(admin_url("articles_article_revision", story.pk, older.pk))
+    seen = page.context["adminform"].form["seen_version"].value()
+    save(client, story, headline="Saved by someone meanwhile")
+
+    data = story_form(Article.objects.get(pk=story.pk), seen_version=seen)
+    response = client.post(admin_url("articles_article_revision", story.pk, older.pk), data)
+
+    assert response.status_code == 200
+    assert "Not saved" in response.content.decode()
+    assert Article.objects.get(pk=story.pk).headline == "Saved by someone meanwhile"
+
+
+def test_a_save_over_a_version_never_seen_is_refused_and_the_text_kept(client, editor):
+    reporter = role_user(REPORTER)
+    story = make_article("Kim opens a shop", status="draft", authors=[reporter])
+    opened_by_reporter = story_form(Article.objects.get(pk=story.pk))
+    client.force_login(editor)
+    assert save(client, story, headline="The editor's headline").status_code == 302
+
+    client.force_login(reporter)
+    response = client.post(
+        admin_url("articles_article_change", story.pk),
+        {**opened_by_reporter, "body": "<p>The reporter's long new paragraph.</p>"},
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Not saved: editor saved this story at" in page
+    assert "after you opened it" in page
+    assert "The reporter&#x27;s long new paragraph." in page or "reporter's long new" in page
+    assert Article.objects.get(pk=story.pk).headline == "The editor's headline"
+
+
+def test_a_post_without_the_version_seen_is_refused(client, editor):
+    story = make_article("Kim opens a shop", status="draft")
+    client.force_login(editor)
+    data = story_form(story, headline="Changed")
+    del data["seen_version"]
+
+    response = client.post(admin_url("articles_article_change", story.pk), data)
+
+    assert response.status_code == 200
+    assert Article.objects.get(pk=story.pk).headline == "Kim opens a shop"
+
+
+def test_saves_one_after_another_each_see_the_last(client, editor):
+    story = make_article("Kim opens a shop", status="draft")
+    client.force_login(editor)
+
+    for n in range(3):
+        assert save(client, story, headline=f"Take {n}").status_code == 302
+
+    assert Article.objects.get(pk=story.pk).version == 4
