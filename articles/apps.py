@@ -5,3 +5,6 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
     verbose_name = "Stories and photos"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

@@ -1,4 +1,6 @@
-"""The reading logic for stories: what readers may see, and in what order."""
+"""The reading logic for stories and photos: what readers may see, and in what order."""
+
+import datetime
 
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
@@ -31,21 +33,42 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-pk")
 
     def for_listing(self):
-        """What a story card needs, in one query: no body, the photo joined."""
-        return self.select_related("lead_photo").defer("body")
+        """What a story card needs, in one query: no body, the photo joined.
+
+        The photo's replacement comes along for when its licence has expired;
+        renditions are stored on the photo row, so they cost nothing more.
+        """
+        return self.select_related("lead_photo", "lead_photo__replacement").defer("body")
+
+    def with_photo_credits(self):
+        """The lead photo's credits with their sources, in one query.
+
+        A replacement photo's credits cost one more query, and only when some
+        photo on the list has a replacement.
+        """
+        from .models import PhotoCredit
+
+        credits = PhotoCredit.objects.select_related("source")
+        return self.prefetch_related(
+            Prefetch("lead_photo__credits", queryset=credits),
+            Prefetch("lead_photo__replacement__credits", queryset=credits),
+        )
 
     def for_story_page(self):
         """Everything a story page shows about the story itself, prefetched."""
         from .models import ArticlePerson
 
-        return self.select_related("lead_photo").prefetch_related(
-            Prefetch(
-                "person_links",
-                queryset=ArticlePerson.objects.select_related("person"),
-            ),
-            "tags",
-            "authors",
-            "lead_photo__credits",
+        return (
+            self.select_related("lead_photo", "lead_photo__replacement")
+            .prefetch_related(
+                Prefetch(
+                    "person_links",
+                    queryset=ArticlePerson.objects.select_related("person"),
+                ),
+                "tags",
+                "authors",
+            )
+            .with_photo_credits()
         )
 
     def more_on(self, person, story=None):
@@ -89,4 +112,56 @@ class ArticleQuerySet(models.QuerySet):
                 score=score,
             )
             .order_by("-is_pinned", "-score", "-published_at", "-pk")
+        )
+
+
+class CreditSourceQuerySet(models.QuerySet):
+    def matching(self, name, kinds=None):
+        """Sources called ``name`` (any case), by their name or one of their aliases."""
+        name = " ".join(name.split())
+        if not name:
+            return self.none()
+        sources = self if kinds is None else self.filter(kind__in=kinds)
+        by_name = sources.filter(name__iexact=name)
+        if by_name.exists():
+            return by_name
+        wanted = name.casefold()
+        ids = [
+            source.pk
+            for source in sources.exclude(aliases="").filter(aliases__icontains=name)
+            if wanted in {alias.casefold() for alias in source.alias_list()}
+        ]
+        return sources.filter(pk__in=ids)
+
+
+class PhotoQuerySet(models.QuerySet):
+    def shown(self, day=None):
+        """Photos readers may see on ``day`` (today): the licence has not run out."""
+        day = day or timezone.localdate()
+        return self.filter(Q(expires_on__isnull=True) | Q(expires_on__gt=day))
+
+    def expiring_within(self, days, day=None):
+        """Photos whose licence runs out in the next ``days`` days, soonest first."""
+        day = day or timezone.localdate()
+        return self.filter(
+            expires_on__gt=day, expires_on__lte=day + datetime.timedelta(days=days)
+        ).order_by("expires_on", "pk")
+
+    def of_person_in_stories(self, person, stories):
+        """Photos showing ``person`` that lead one of ``stories``, with the newest such story.
+
+        Each photo comes annotated with ``story_slug`` and ``story_headline``
+        (its newest story among ``stories``), so a gallery can link to it in
+        the same query.
+        """
+        newest = stories.filter(lead_photo=OuterRef("pk")).order_by("-published_at", "-pk")
+        return (
+            self.shown()
+            .filter(people=person, pk__in=stories.values("lead_photo"))
+            .annotate(
+                story_slug=Subquery(newest.values("slug")[:1]),
+                story_headline=Subquery(newest.values("headline")[:1]),
+                story_published_at=Subquery(newest.values("published_at")[:1]),
+            )
+            .order_by("-story_published_at", "-pk")
         )

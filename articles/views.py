@@ -6,19 +6,17 @@ from taggit.models import Tag
 from newsroom.pagination import paginate
 from people.models import Person, Relationship
 
-from .models import Article
+from .models import Article, Photo
 
 HOME_STORIES = 21
 PER_PAGE = 20
 SIDEBAR_STORIES = 5
+PERSON_PHOTOS = 8
 
 
 def home(request):
     stories = list(
-        Article.objects.published()
-        .for_listing()
-        .prefetch_related("lead_photo__credits")
-        .newest_first()[:HOME_STORIES]
+        Article.objects.published().for_listing().with_photo_credits().newest_first()[:HOME_STORIES]
     )
     lead = stories[0] if stories else None
     return render(request, "articles/home.html", {"lead": lead, "stories": stories[1:]})
@@ -56,7 +54,15 @@ def person(request, slug):
             "person": person,
             "ties": Relationship.objects.ties_of(person),
             "page": stories,
+            "photos": person_photos(person),
         },
+    )
+
+
+def person_photos(person):
+    """The newest photos showing ``person`` from published stories, in one query."""
+    return list(
+        Photo.objects.of_person_in_stories(person, Article.objects.published())[:PERSON_PHOTOS]
     )
 
 

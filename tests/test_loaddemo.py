@@ -186,12 +186,14 @@ def test_second_run_changes_nothing(media):
 
 def test_files_left_by_an_earlier_load_are_reused(media):
     loaddemo()
-    files = files_under(media)
+    originals = files_under(Path(media) / "demo")
     Article.objects.all().delete()
     Photo.objects.all().delete()
+    assert not files_under(Path(media) / "renditions")  # they went with their photos
     loaddemo()
-    assert files_under(media) == files
-    assert Photo.objects.count() == len(files)
+    assert files_under(Path(media) / "demo") == originals
+    assert Photo.objects.count() == len(originals)
+    assert all(photo.rendition_sources("full", "webp") for photo in Photo.objects.all())
 
 
 def test_edits_to_demo_rows_are_put_back(media):
