@@ -68,7 +68,7 @@ def check_image(upload):
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         _refuse(
             "This image would unpack to far more pixels than a photo has (a decompression "
-            "bomb) and was refused.",
+            f"bomb): photos may have at most {max_pixels() / 1_000_000:.0f} megapixels.",
             "too_many_pixels",
         )
     except UnidentifiedImageError:
