@@ -3,7 +3,16 @@
 import datetime
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -40,35 +49,17 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.select_related("lead_photo", "lead_photo__replacement").defer("body")
 
-    def with_photo_credits(self):
-        """The lead photo's credits with their sources, in one query.
-
-        A replacement photo's credits cost one more query, and only when some
-        photo on the list has a replacement.
-        """
-        from .models import PhotoCredit
-
-        credits = PhotoCredit.objects.select_related("source")
-        return self.prefetch_related(
-            Prefetch("lead_photo__credits", queryset=credits),
-            Prefetch("lead_photo__replacement__credits", queryset=credits),
-        )
-
     def for_story_page(self):
         """Everything a story page shows about the story itself, prefetched."""
         from .models import ArticlePerson
 
-        return (
-            self.select_related("lead_photo", "lead_photo__replacement")
-            .prefetch_related(
-                Prefetch(
-                    "person_links",
-                    queryset=ArticlePerson.objects.select_related("person"),
-                ),
-                "tags",
-                "authors",
-            )
-            .with_photo_credits()
+        return self.select_related("lead_photo", "lead_photo__replacement").prefetch_related(
+            Prefetch(
+                "person_links",
+                queryset=ArticlePerson.objects.select_related("person"),
+            ),
+            "tags",
+            "authors",
         )
 
     def more_on(self, person, story=None):
@@ -113,6 +104,22 @@ class ArticleQuerySet(models.QuerySet):
             )
             .order_by("-is_pinned", "-score", "-published_at", "-pk")
         )
+
+
+def with_shown_photo_credits(stories):
+    """Fetch the credits of the photos readers see on ``stories``, in one query for all.
+
+    Only the photo actually shown counts: the lead photo, or its replacement
+    once expired. Returns ``stories`` (a list) for chaining.
+    """
+    from .models import PhotoCredit
+
+    photos = [story.lead_photo_for_readers for story in stories]
+    prefetch_related_objects(
+        [photo for photo in photos if photo is not None],
+        Prefetch("credits", queryset=PhotoCredit.objects.select_related("source")),
+    )
+    return stories
 
 
 class CreditSourceQuerySet(models.QuerySet):

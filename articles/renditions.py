@@ -107,6 +107,10 @@ def to_rgb(image):
 def open_upright(fileobj):
     """The picture in ``fileobj``, decoded, turned by its EXIF orientation, as RGB."""
     with Image.open(fileobj) as image:
+        # A JPEG can decode straight to a smaller scale: ask for no less than
+        # the widest rendition, whichever way round the picture turns out to be.
+        widest = max(max(widths) for widths in WIDTHS.values())
+        image.draft(None, (widest, widest))
         image.load()
         upright = ImageOps.exif_transpose(image)
         return to_rgb(upright)
@@ -136,9 +140,13 @@ def render(image, focal):
     """Yield (crop, format, width, height, bytes) for every rendition of ``image``."""
     for crop, aspect in CROPS.items():
         cropped = image.crop(crop_box(image.size, aspect, focal))
-        for width in target_widths(crop, cropped.width):
+        # Widest first, each scaled from the one before: every step shrinks
+        # by less than three times, so Lanczos stays sharp and the work small.
+        resized = cropped
+        for width in reversed(target_widths(crop, cropped.width)):
             height = max(1, round(cropped.height * width / cropped.width))
-            resized = cropped.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3)
+            if width != resized.width:
+                resized = resized.resize((width, height), Image.Resampling.LANCZOS)
             for fmt in FORMATS:
                 pil_format, options = encoder_options(fmt)
                 out = io.BytesIO()

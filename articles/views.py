@@ -6,6 +6,7 @@ from taggit.models import Tag
 from newsroom.pagination import paginate
 from people.models import Person, Relationship
 
+from .managers import with_shown_photo_credits
 from .models import Article, Photo
 
 HOME_STORIES = 21
@@ -15,15 +16,15 @@ PERSON_PHOTOS = 8
 
 
 def home(request):
-    stories = list(
-        Article.objects.published().for_listing().with_photo_credits().newest_first()[:HOME_STORIES]
-    )
+    stories = list(Article.objects.published().for_listing().newest_first()[:HOME_STORIES])
+    with_shown_photo_credits(stories)
     lead = stories[0] if stories else None
     return render(request, "articles/home.html", {"lead": lead, "stories": stories[1:]})
 
 
 def story(request, slug):
     article = get_object_or_404(Article.objects.published().for_story_page(), slug=slug)
+    with_shown_photo_credits([article])
     main_person = article.main_person
     more_on = []
     if main_person:

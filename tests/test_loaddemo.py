@@ -12,7 +12,14 @@ from django.core.management.base import CommandError
 from taggit.models import Tag
 
 from articles import demo
-from articles.models import Article, ArticlePerson, Photo, PhotoCredit, TaggedArticle
+from articles.models import (
+    Article,
+    ArticlePerson,
+    CreditSource,
+    Photo,
+    PhotoCredit,
+    TaggedArticle,
+)
 from people.models import Person, Relationship
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +59,7 @@ def snapshot(media_root):
         ArticlePerson,
         Photo,
         PhotoCredit,
+        CreditSource,
         Tag,
         TaggedArticle,
         Article.authors.through,
@@ -108,6 +116,31 @@ def test_seed_photo_and_credit_line(media):
     assert photo.image.name == f"demo/{demo.SEED_SLUG}.jpg"
     assert (photo.width, photo.height) == (1200, 675)
     assert (Path(media) / photo.image.name).is_file()
+
+
+def test_demo_photos_have_renditions_and_shared_credit_sources(media):
+    output = loaddemo()
+    assert "Renditions: made for 17 photos" in output
+    for photo in Photo.objects.all():
+        assert [item["width"] for item in photo.rendition_sources("full", "webp")] == [
+            480,
+            800,
+            1200,
+        ]
+        assert photo.rendition_sources("card", "jpeg")
+        for item in photo.renditions["items"]:
+            assert (Path(media) / item["name"]).is_file()
+        assert photo.share_image_url.endswith("-full-1200.jpg")
+    imago = CreditSource.objects.get(name="IMAGO")
+    assert imago.kind == "agency"
+    assert imago.credits.count() >= 5
+    assert CreditSource.objects.get(name="kimkardashian").platform == "Instagram"
+    seed = Article.objects.get(slug=demo.SEED_SLUG).lead_photo
+    assert [credit.source for credit in seed.credits.all()][1:3] == [
+        imago,
+        CreditSource.objects.get(name="APress"),
+    ]
+    assert "Renditions: made for 0 photos" in loaddemo()
 
 
 def test_children_ages_on_publication(media):
