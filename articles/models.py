@@ -221,9 +221,9 @@ class Photo(models.Model):
         """What an editor choosing this photo must know, or ""."""
         notes = []
         if self.is_expired:
-            notes.append(f"its licence expired on {self.expires_on:%-d %B %Y}")
+            notes.append(f"its licence expired on {self.expires_on.day} {self.expires_on:%B %Y}")
         elif self.expires_on:
-            notes.append(f"its licence expires on {self.expires_on:%-d %B %Y}")
+            notes.append(f"its licence expires on {self.expires_on.day} {self.expires_on:%B %Y}")
         if self.restrictions.strip():
             notes.append(f"usage restrictions: {self.restrictions.strip()}")
         return "; ".join(notes)
