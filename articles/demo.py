@@ -250,6 +250,19 @@ def screenshot(account, platform="Instagram"):
     return {"role": "screenshot", "platform": platform, "account": account}
 
 
+def licence_for(photo):
+    """A demo photo's licence: a screenshot is an embed, the house agency's is our own."""
+    if "licence" in photo:
+        return photo["licence"]
+    roles = {credit["role"] for credit in photo["credits"]}
+    names = {credit.get("name") for credit in photo["credits"]}
+    if "screenshot" in roles:
+        return "social"
+    if "Newsroom Pictures" in names:
+        return "own"
+    return "agency"
+
+
 def birthday_photo(slug, name, credits, caption):
     return {
         "caption": caption,
@@ -305,6 +318,8 @@ def _seed_story():
                 supplier("APress"),
                 screenshot("kimkardashian"),
             ],
+            "licence": "agency",
+            "restrictions": "Editorial use only; not for social media or advertising.",
         },
     }
 

@@ -141,6 +141,8 @@ def test_demo_photos_have_renditions_and_shared_credit_sources(media):
         CreditSource.objects.get(name="APress"),
     ]
     assert "Renditions: made for 0 photos" in loaddemo()
+    assert seed.licence == "agency" and seed.restrictions.startswith("Editorial use only")
+    assert {photo.licence for photo in Photo.objects.all()} == {"agency", "social", "own"}
 
 
 def test_children_ages_on_publication(media):

@@ -182,7 +182,12 @@ class Command(BaseCommand):
     def load_photo(self, slug, spec):
         name = f"demo/{slug}.jpg"
         photo = Photo.objects.filter(image=name).first()
-        values = {"caption": spec["caption"], "alt_text": spec["alt_text"]}
+        values = {
+            "caption": spec["caption"],
+            "alt_text": spec["alt_text"],
+            "licence": demo.licence_for(spec),
+            "restrictions": spec.get("restrictions", ""),
+        }
         if photo is None:
             data = render_photo(
                 [(initials(self.people[p].name), demo.COLOURS[p]) for p in spec["people"]]
