@@ -3,12 +3,13 @@
 import difflib
 import re
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F, Prefetch, Q, TextField, Value
+from django.db.models import Count, F, Prefetch, Q, TextField, Value
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
@@ -23,7 +24,7 @@ from newsroom.admin_rows import RowsFormSet
 from people.admin import RelationshipAdmin
 from people.models import Person
 
-from . import roles, workflow
+from . import renditions, roles, workflow
 from .body import (
     WORDS_PER_MINUTE,
     age_mismatches,
@@ -33,16 +34,20 @@ from .body import (
     word_count,
 )
 from .forms import BulkPersonForm, BulkTagForm, StoryForm
+from .metadata import apply_to_photo, read_embedded
 from .models import (
     Article,
     ArticlePerson,
     Correction,
+    CreditSource,
     Photo,
     PhotoCredit,
     RelationshipEvidence,
     TaggedArticle,
     desk_time,
 )
+from .photo_rights import PhotoRightsAdmin, RightsFilter, warn_about_lead_photo
+from .uploads import PhotoFileField
 from .views import story_context
 
 THUMBNAIL_WIDTH = 80
@@ -67,25 +72,83 @@ def image_tag(photo, width):
 
 class PhotoCreditInline(admin.TabularInline):
     model = PhotoCredit
-    fields = ["role", "name", "platform", "account", "order"]
+    fields = ["role", "source", "name", "order"]
+    autocomplete_fields = ["source"]
     ordering = ["order", "pk"]
     extra = 1
 
 
+class PhotoForm(forms.ModelForm):
+    """The photo form: uploads are fully checked before anything is stored."""
+
+    class Meta:
+        model = Photo
+        fields = [
+            "image",
+            "alt_text",
+            "caption",
+            "people",
+            "focal_x",
+            "focal_y",
+            "licence",
+            "restrictions",
+            "expires_on",
+            "replacement",
+        ]
+        field_classes = {"image": PhotoFileField}
+        widgets = {
+            "focal_x": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
+            "focal_y": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
+        }
+
+
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "caption", "credit_line", "created_at"]
+class PhotoAdmin(PhotoRightsAdmin, admin.ModelAdmin):
+    form = PhotoForm
+    list_display = ["thumbnail", "caption", "credit_line", "licence", "expires_on", "used_in"]
     list_display_links = ["thumbnail", "caption"]
-    search_fields = ["caption", "alt_text", "credits__name", "credits__account", "people__name"]
+    list_filter = [RightsFilter, "licence", "is_portrait"]
+    search_fields = [
+        "caption",
+        "alt_text",
+        "credits__source__name",
+        "credits__source__aliases",
+        "people__name",
+    ]
     date_hierarchy = "created_at"
-    autocomplete_fields = ["people"]
-    list_filter = ["is_portrait"]
-    fields = ["image", "preview", "alt_text", "caption", "people", "is_portrait", "credit_line"]
-    readonly_fields = ["preview", "credit_line"]
+    autocomplete_fields = ["people", "replacement"]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["image", "alt_text", "caption", "people", "is_portrait", "credit_line"]},
+        ),
+        (
+            "Focal point",
+            {
+                "fields": ["preview", ("focal_x", "focal_y")],
+                "description": "Click the photo where it must stay in frame (a face, say); "
+                "or type the point in per cent. Crops for cards keep it in view.",
+            },
+        ),
+        ("Rights", {"fields": ["licence", "restrictions", "expires_on", "replacement"]}),
+        ("From the file", {"fields": ["embedded", "rendition_summary"]}),
+    ]
+    readonly_fields = ["preview", "credit_line", "embedded", "rendition_summary"]
     inlines = [PhotoCreditInline]
 
+    class Media:
+        css = {"all": ["articles/focal-point.css"]}
+        js = ["articles/focal-point.js"]
+
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("credits")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("credits", queryset=PhotoCredit.objects.select_related("source")),
+                Prefetch("lead_of", queryset=Article.objects.only("pk", "headline", "lead_photo")),
+            )
+        )
 
     @admin.display(description="photo")
     def thumbnail(self, photo):
@@ -93,12 +156,101 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.display(description="preview")
     def preview(self, photo):
-        return image_tag(photo, PREVIEW_WIDTH)
+        if not photo.image:
+            return "Save the photo first; then click it here to set the focal point."
+        return format_html(
+            '<span class="focal-point" data-x="{}" data-y="{}">{}'
+            '<span class="focal-point__marker" aria-hidden="true"></span></span>',
+            photo.focal_x,
+            photo.focal_y,
+            image_tag(photo, PREVIEW_WIDTH),
+        )
 
     @admin.display(description="credit line")
     def credit_line(self, photo):
         # Composed from the saved credits: an unsaved photo has none yet.
         return photo.credit_line if photo.pk else ""
+
+    @admin.display(description="used in")
+    def used_in(self, photo):
+        return ", ".join(story.headline for story in photo.lead_of.all()) or "–"
+
+    @admin.display(description="embedded IPTC/XMP")
+    def embedded(self, photo):
+        fields = photo.embedded_metadata or {}
+        if not fields:
+            return "–"
+        return format_html_join(
+            "",
+            "<div><strong>{}:</strong> {}</div>",
+            ((label.replace("_", " "), value) for label, value in fields.items()),
+        )
+
+    @admin.display(description="renditions")
+    def rendition_summary(self, photo):
+        items = (photo.renditions or {}).get("items", [])
+        if not photo.pk or not items:
+            return "None yet: they are made when the photo is saved."
+        state = "current" if renditions.is_current(photo) else "out of date"
+        widths = sorted({item["width"] for item in items})
+        return f"{len(items)} files ({state}), {', '.join(map(str, widths))} pixels wide"
+
+    def save_model(self, request, obj, form, change):
+        request.photo_caption_left_empty = not change and not obj.caption.strip()
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        photo = form.instance
+        if not change:
+            self.prefill_from_file(request, photo)
+        renditions.refresh(photo)
+
+    def prefill_from_file(self, request, photo):
+        """Read the upload's IPTC/XMP data into the caption and credits the staffer left empty."""
+        embedded = read_embedded(photo.image.open("rb"))
+        photo.image.close()
+        if not embedded:
+            return
+        fill_credits = not photo.credits.exists()
+        caption_empty = getattr(request, "photo_caption_left_empty", False)
+        done = apply_to_photo(photo, embedded) if (caption_empty or fill_credits) else None
+        if done and (done["caption"] or done["matched"] or done["created"]):
+            request.photo_prefilled = True
+            notes = []
+            if done["caption"]:
+                notes.append("the caption")
+            if done["matched"]:
+                notes.append("credits from known sources: " + ", ".join(done["matched"]))
+            if done["created"]:
+                notes.append("new credit sources: " + ", ".join(done["created"]))
+            messages.warning(
+                request,
+                "Read from the file's embedded IPTC/XMP data: "
+                + "; ".join(notes)
+                + ". Check them and save to confirm.",
+            )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "photo_prefilled", False):
+            # The staffer confirms what was read from the file on the change page.
+            return HttpResponseRedirect(reverse("admin:articles_photo_change", args=[obj.pk]))
+        return super().response_add(request, obj, post_url_continue)
+
+
+@admin.register(CreditSource)
+class CreditSourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "platform", "credit_count"]
+    list_filter = ["kind", "platform"]
+    search_fields = ["name", "platform", "aliases"]
+    fields = ["kind", "name", "platform", "aliases"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(credit_count=Count("credits"))
+
+    @admin.display(description="credits", ordering="credit_count")
+    def credit_count(self, source):
+        return source.credit_count
 
 
 class PeopleInStoryFormSet(RowsFormSet):
@@ -398,6 +550,8 @@ class ArticleAdmin(VersionAdmin):
         was = form.initial.get("status") if change else ""
         super().save_model(request, obj, form, change)
         workflow.record(obj, was, request.user)
+        if "lead_photo" in form.changed_data:
+            warn_about_lead_photo(request, obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

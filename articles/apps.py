@@ -7,4 +7,4 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Stories and photos"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import signals  # noqa: F401 - connects the receivers

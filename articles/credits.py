@@ -1,6 +1,9 @@
 """The house style for photo credit lines.
 
-A credit line is composed from a photo's credits, in their order:
+A credit is a source (an agency, photographer or supplier record, or a
+platform account) in a role on one photo; an in-house collage or edit names
+no source, only its word. A credit line is composed from a photo's credits,
+in their order:
 
 - It opens with "© ".
 - An in-house collage or edit puts its word ("Collage", "Montage", "Edit")
@@ -28,21 +31,29 @@ SCREENSHOT = "screenshot"
 JOINABLE = {AGENCY, PHOTOGRAPHER, SUPPLIER}
 
 
+def printed_name(credit):
+    """What ``credit`` contributes to the line, e.g. "IMAGO" or "Screenshot/Instagram/kim"."""
+    if credit.role == COLLAGE:
+        return credit.name.strip() or "Collage"
+    source = credit.source
+    if credit.role == SCREENSHOT:
+        return f"Screenshot/{source.platform.strip()}/{source.name.strip().lstrip('@')}"
+    return source.name.strip()
+
+
 def compose_credit_line(credits):
-    """The printed credit line for ``credits`` (PhotoCredit objects, in order)."""
+    """The printed credit line for ``credits`` (PhotoCredit objects with sources, in order)."""
     prefixes = []
     parts = []  # each a list of names joined by " / "
     previous_role = None
     for credit in credits:
         if credit.role == COLLAGE:
-            prefixes.append(f"{credit.name.strip() or 'Collage'}: ")
+            prefixes.append(f"{printed_name(credit)}: ")
             continue
-        if credit.role == SCREENSHOT:
-            parts.append([f"Screenshot/{credit.platform.strip()}/{credit.account.strip()}"])
-        elif credit.role in (PHOTOGRAPHER, SUPPLIER) and previous_role in JOINABLE and parts:
-            parts[-1].append(credit.name.strip())
+        if credit.role in (PHOTOGRAPHER, SUPPLIER) and previous_role in JOINABLE and parts:
+            parts[-1].append(printed_name(credit))
         else:
-            parts.append([credit.name.strip()])
+            parts.append([printed_name(credit)])
         previous_role = credit.role
     if not parts:
         return ""

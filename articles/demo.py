@@ -283,6 +283,19 @@ def screenshot(account, platform="Instagram"):
     return {"role": "screenshot", "platform": platform, "account": account}
 
 
+def licence_for(photo):
+    """A demo photo's licence: a screenshot is an embed, the house agency's is our own."""
+    if "licence" in photo:
+        return photo["licence"]
+    roles = {credit["role"] for credit in photo["credits"]}
+    names = {credit.get("name") for credit in photo["credits"]}
+    if "screenshot" in roles:
+        return "social"
+    if "Newsroom Pictures" in names:
+        return "own"
+    return "agency"
+
+
 def birthday_photo(slug, name, credits, caption):
     # One person on the picture: the photo desk marks it as their portrait.
     return {
@@ -343,6 +356,8 @@ def _seed_story():
                 supplier("APress"),
                 screenshot("kimkardashian"),
             ],
+            "licence": "agency",
+            "restrictions": "Editorial use only; not for social media or advertising.",
         },
     }
 

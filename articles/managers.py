@@ -1,7 +1,20 @@
-"""The reading logic for stories: what readers may see, and in what order."""
+"""The reading logic for stories and photos: what readers may see, and in what order."""
+
+import datetime
 
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, Window
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    Window,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce, RowNumber, TruncMonth
 from django.utils import timezone
 
@@ -33,21 +46,24 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-pk")
 
     def for_listing(self):
-        """What a story card needs, in one query: no body, the photo joined."""
-        return self.select_related("lead_photo").defer("body")
+        """What a story card needs, in one query: no body, the photo joined.
+
+        The photo's replacement comes along for when its licence has expired;
+        renditions are stored on the photo row, so they cost nothing more.
+        """
+        return self.select_related("lead_photo", "lead_photo__replacement").defer("body")
 
     def for_story_page(self):
         """Everything a story page shows about the story itself, prefetched."""
         from .models import ArticlePerson
 
-        return self.select_related("lead_photo").prefetch_related(
+        return self.select_related("lead_photo", "lead_photo__replacement").prefetch_related(
             Prefetch(
                 "person_links",
                 queryset=ArticlePerson.objects.select_related("person"),
             ),
             "tags",
             "authors",
-            "lead_photo__credits",
         )
 
     def teased_in(self, story):
@@ -118,7 +134,7 @@ class ArticleQuerySet(models.QuerySet):
                 )
             )
             .filter(rank__lte=limit)
-            .select_related("article__lead_photo")
+            .select_related("article__lead_photo", "article__lead_photo__replacement")
             .defer("article__body")
             .order_by("person_id", "rank")
         )
@@ -176,7 +192,78 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+def with_credits(photos):
+    """Fetch the credits, with their sources, of ``photos`` in one query for all."""
+    from .models import PhotoCredit
+
+    prefetch_related_objects(
+        [photo for photo in photos if photo is not None],
+        Prefetch("credits", queryset=PhotoCredit.objects.select_related("source")),
+    )
+    return photos
+
+
+def with_shown_photo_credits(stories):
+    """Fetch the credits of the photos readers see on ``stories``, in one query for all.
+
+    Only the photo actually shown counts: the lead photo, or its replacement
+    once expired. Returns ``stories`` (a list) for chaining.
+    """
+    with_credits([story.lead_photo_for_readers for story in stories])
+    return stories
+
+
+class CreditSourceQuerySet(models.QuerySet):
+    def matching(self, name, kinds=None):
+        """Sources called ``name`` (any case), by their name or one of their aliases."""
+        name = " ".join(name.split())
+        if not name:
+            return self.none()
+        sources = self if kinds is None else self.filter(kind__in=kinds)
+        by_name = sources.filter(name__iexact=name)
+        if by_name.exists():
+            return by_name
+        wanted = name.casefold()
+        ids = [
+            source.pk
+            for source in sources.exclude(aliases="").filter(aliases__icontains=name)
+            if wanted in {alias.casefold() for alias in source.alias_list()}
+        ]
+        return sources.filter(pk__in=ids)
+
+
 class PhotoQuerySet(models.QuerySet):
     def portraits_of(self, person):
         """Photos of ``person`` the photo desk marked as portraits, newest first."""
-        return self.filter(people=person, is_portrait=True).order_by("-created_at", "-pk")
+        return self.shown().filter(people=person, is_portrait=True).order_by("-created_at", "-pk")
+
+    def shown(self, day=None):
+        """Photos readers may see on ``day`` (today): the licence has not run out."""
+        day = day or timezone.localdate()
+        return self.filter(Q(expires_on__isnull=True) | Q(expires_on__gt=day))
+
+    def expiring_within(self, days, day=None):
+        """Photos whose licence runs out in the next ``days`` days, soonest first."""
+        day = day or timezone.localdate()
+        return self.filter(
+            expires_on__gt=day, expires_on__lte=day + datetime.timedelta(days=days)
+        ).order_by("expires_on", "pk")
+
+    def of_person_in_stories(self, person, stories):
+        """Photos showing ``person`` that lead one of ``stories``, with the newest such story.
+
+        Each photo comes annotated with ``story_slug`` and ``story_headline``
+        (its newest story among ``stories``), so a gallery can link to it in
+        the same query.
+        """
+        newest = stories.filter(lead_photo=OuterRef("pk")).order_by("-published_at", "-pk")
+        return (
+            self.shown()
+            .filter(people=person, pk__in=stories.values("lead_photo"))
+            .annotate(
+                story_slug=Subquery(newest.values("slug")[:1]),
+                story_headline=Subquery(newest.values("headline")[:1]),
+                story_published_at=Subquery(newest.values("published_at")[:1]),
+            )
+            .order_by("-story_published_at", "-pk")
+        )

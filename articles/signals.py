@@ -1,10 +1,16 @@
-"""What the articles app does when people records are merged (see people.signals)."""
+"""Receivers for what happens to rows the articles app keeps about people and photos.
 
+When people records are merged (see people.signals), their stories, photos and
+evidence move to the person kept; when a photo goes, its rendition files go too.
+"""
+
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from people.models import Relationship
 from people.signals import person_merging, relationship_merging
 
+from . import renditions
 from .models import ArticlePerson, Photo, RelationshipEvidence
 
 
@@ -38,3 +44,8 @@ def move_evidence(sender, duplicate, kept, **kwargs):
     already = RelationshipEvidence.objects.filter(relationship=kept).values("article")
     RelationshipEvidence.objects.filter(relationship=duplicate, article__in=already).delete()
     RelationshipEvidence.objects.filter(relationship=duplicate).update(relationship=kept)
+
+
+@receiver(post_delete, sender=Photo, dispatch_uid="articles_photo_renditions_removed")
+def remove_renditions(sender, instance, **kwargs):
+    renditions.remove(instance)

@@ -11,6 +11,7 @@ from people.relations import family_box
 
 from . import coverage, people_box
 from .body import render_body
+from .managers import with_credits, with_shown_photo_credits
 from .models import Article, Photo
 
 HOME_STORIES = 21
@@ -19,15 +20,12 @@ SIDEBAR_STORIES = 5
 # "More on" is offered for the main person and, in a story about two or more, the next one.
 MORE_ON_PEOPLE = 2
 OFTEN_WITH = 8
+PERSON_PHOTOS = 8
 
 
 def home(request):
-    stories = list(
-        Article.objects.published()
-        .for_listing()
-        .prefetch_related("lead_photo__credits")
-        .newest_first()[:HOME_STORIES]
-    )
+    stories = list(Article.objects.published().for_listing().newest_first()[:HOME_STORIES])
+    with_shown_photo_credits(stories)
     lead = stories[0] if stories else None
     return render(request, "articles/home.html", {"lead": lead, "stories": stories[1:]})
 
@@ -39,6 +37,7 @@ def story(request, slug):
 
 def story_context(article):
     """What the story template needs; shared by the reading page and the desk's preview."""
+    with_shown_photo_credits([article])
     links = article.person_links_in_order()
     main_person = article.main_person
     offered = [link.person for link in links[:MORE_ON_PEOPLE]]
@@ -80,12 +79,15 @@ def person(request, slug):
     top = [story for story in stories if story.is_main_person] if page.number == 1 else []
     ties = Relationship.objects.ties_of(person)
     family, unconfirmed = family_box(ties)
+    portrait = Photo.objects.portraits_of(person).first()
+    if portrait:
+        with_credits([portrait])
     return render(
         request,
         "people/person.html",
         {
             "person": person,
-            "portrait": Photo.objects.portraits_of(person).prefetch_related("credits").first(),
+            "portrait": portrait,
             "ties": ties,
             "family": family,
             "unconfirmed": unconfirmed,
@@ -95,6 +97,7 @@ def person(request, slug):
             "page": page,
             "top_stories": top,
             "latest": [story for story in stories if story not in top],
+            "photos": person_photos(person),
         },
     )
 
@@ -108,6 +111,13 @@ def _redirect_to_merged_person(request, slug):
     if request.META.get("QUERY_STRING"):
         url += "?" + request.META["QUERY_STRING"]
     return HttpResponsePermanentRedirect(url)
+
+
+def person_photos(person):
+    """The newest photos showing ``person`` from published stories, in one query."""
+    return list(
+        Photo.objects.of_person_in_stories(person, Article.objects.published())[:PERSON_PHOTOS]
+    )
 
 
 def tag(request, slug):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
 
-from articles.models import Article, ArticlePerson, Photo, PhotoCredit
+from articles.models import Article, ArticlePerson, CreditSource, Photo, PhotoCredit
 from people.models import Person, Relationship
 
 _UNSET = object()
@@ -59,13 +59,30 @@ def make_image_file(name="photo.png", size=(64, 48), color=(200, 30, 90), fmt="P
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
 
 
+def credit_source(name, kind="agency", platform=""):
+    """The saved CreditSource called ``name`` (on ``platform``), made if missing."""
+    if platform:
+        kind = CreditSource.Kind.ACCOUNT
+    source = CreditSource.objects.filter(name__iexact=name, platform__iexact=platform).first()
+    return source or CreditSource.objects.create(kind=kind, name=name, platform=platform)
+
+
 def add_credit(photo, role, name="", platform="", account="", order=None):
-    """A saved PhotoCredit on ``photo``; ``order`` defaults to after the last one."""
+    """A saved PhotoCredit on ``photo``; ``order`` defaults to after the last one.
+
+    ``name`` (or, for a screenshot, ``platform`` and ``account``) picks the
+    credit source, made if missing; for a collage ``name`` is its word.
+    """
     if order is None:
         order = photo.credits.count()
-    return PhotoCredit.objects.create(
-        photo=photo, role=role, name=name, platform=platform, account=account, order=order
-    )
+    source, word = None, ""
+    if role == PhotoCredit.Role.COLLAGE:
+        word = name
+    elif role == PhotoCredit.Role.SCREENSHOT:
+        source = credit_source(account, platform=platform)
+    else:
+        source = credit_source(name, kind=role)
+    return PhotoCredit.objects.create(photo=photo, role=role, source=source, name=word, order=order)
 
 
 def make_photo(credits=(), *, alt_text="A person on a red carpet", people=(), **kw):

@@ -15,6 +15,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Renditions are encoded with the fastest WebP effort: the files differ, not the behaviour.
+PHOTO_WEBP_EFFORT = 0
 # Tests serve static files from the finders; there is no collected tree.
 STATIC_ROOT = None
 

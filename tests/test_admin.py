@@ -26,6 +26,7 @@ from taggit.models import Tag
 
 from articles.models import Article, ArticlePerson, Photo, PhotoCredit, TaggedArticle
 from people.models import Person, Relationship
+from tests.factories import add_credit, credit_source
 
 pytestmark = pytest.mark.django_db
 
@@ -167,15 +168,32 @@ def article_data(headline="Kim and Kanye marry in Florence", *, people=(), tags=
     return data
 
 
+def credit_row(role, name, platform, account, order):
+    """One credit inline row, as chosen in the form: sources are picked, not typed."""
+    if role == "collage":
+        return {"role": role, "source": "", "name": name, "order": order}
+    if role == "screenshot":
+        source = credit_source(account, platform=platform).pk if account else ""
+    else:
+        source = credit_source(name, kind=role).pk if name else ""
+    return {"role": role, "source": source, "name": "", "order": order}
+
+
 def photo_data(image, *credits, alt_text="Kim Kardashian on a red carpet", **fields):
     """The photo form; ``credits`` are (role, name, platform, account, order) tuples."""
-    rows = [
-        dict(zip(["role", "name", "platform", "account", "order"], credit, strict=True))
-        for credit in credits
-    ]
-    return {"image": image, "alt_text": alt_text, "caption": "", **fields} | inline(
-        "credits", *rows
-    )
+    rows = [credit_row(*credit) for credit in credits]
+    return {
+        "image": image,
+        "alt_text": alt_text,
+        "caption": "",
+        "focal_x": "50",
+        "focal_y": "50",
+        "licence": "agency",
+        "restrictions": "",
+        "expires_on": "",
+        "replacement": "",
+        **fields,
+    } | inline("credits", *rows)
 
 
 def assert_saved(response):
@@ -250,6 +268,7 @@ def test_admin_configuration_passes_djangos_checks():
         "people_relationship",
         "articles_article",
         "articles_photo",
+        "articles_creditsource",
         "taggit_tag",
     ],
 )
@@ -262,7 +281,7 @@ def test_change_pages_open_with_their_inlines(admin_client):
     kim, kanye = make_person("Kim Kardashian"), make_person("Kanye West")
     Relationship.objects.create(person=kim, other=kanye, kind="spouse")
     photo = make_photo()
-    PhotoCredit.objects.create(photo=photo, role="agency", name="IMAGO")
+    add_credit(photo, "agency", "IMAGO")
     story = make_article("Kim and Kanye marry", lead_photo=photo)
     ArticlePerson.objects.create(article=story, person=kim, is_main=True)
     story.tags.add("weddings")
@@ -305,7 +324,10 @@ def test_change_pages_open_with_their_inlines(admin_client):
                 ("relationshipevidence", "relationship"),
             },
         ),
-        ("articles_photo_add", {("photo", "people")}),
+        (
+            "articles_photo_add",
+            {("photo", "people"), ("photo", "replacement"), ("photocredit", "source")},
+        ),
         ("people_person_add", {("relationship", "other"), ("relationship", "person")}),
         (
             "people_relationship_add",
@@ -332,7 +354,7 @@ def test_pickers_find_people_by_alias_and_photos_by_who_is_in_them(admin_client,
     make_person("Kim Kardashian")
     make_photo(alt_text="Backstage", caption="Ye backstage").people.add(kanye)
     make_photo(alt_text="A sunset in Malibu")
-    PhotoCredit.objects.create(photo=make_photo(alt_text="Red carpet"), role="agency", name="IMAGO")
+    add_credit(make_photo(alt_text="Red carpet"), "agency", "IMAGO")
     Tag.objects.create(name="Met Gala")
     make_article("Ye announces a new album")
 
@@ -724,7 +746,7 @@ def test_photo_upload_keeps_credits_in_order_and_shows_the_credit_line(admin_cli
         url("articles_photo_add"),
         photo_data(
             jpeg(),
-            ("screenshot", "", "Instagram", "@kimkardashian", "3"),
+            ("screenshot", "", "Instagram", "kimkardashian", "3"),
             ("agency", "IMAGO", "", "", "1"),
             ("collage", "", "", "", "0"),
             ("supplier", "APress", "", "", "2"),
@@ -744,7 +766,7 @@ def test_photo_upload_keeps_credits_in_order_and_shows_the_credit_line(admin_cli
 
 def test_photos_list_shows_thumbnail_and_credit_line_and_finds_credit_names(admin_client):
     photo = make_photo(caption="Kim at the Met Gala")
-    PhotoCredit.objects.create(photo=photo, role="agency", name="IMAGO")
+    add_credit(photo, "agency", "IMAGO")
     make_photo(caption="A sunset in Malibu")
     changelist = url("articles_photo_changelist")
 
@@ -770,6 +792,7 @@ def test_upload_that_is_not_an_image_is_refused_with_nothing_stored(admin_client
 
 
 def test_screenshot_credit_without_account_is_refused_with_nothing_stored(admin_client, media_root):
+    # A screenshot credit must pick its platform account among the credit sources.
     response = admin_client.post(
         url("articles_photo_add"),
         photo_data(
@@ -777,7 +800,9 @@ def test_screenshot_credit_without_account_is_refused_with_nothing_stored(admin_
         ),
     )
 
-    assertContains(response, "A screenshot credit names the platform and the account.")
+    assertContains(
+        response, "An agency, photographer, supplier or screenshot credit needs its source."
+    )
     assert not Photo.objects.exists()
     assert not PhotoCredit.objects.exists()
     assert stored_files(media_root) == []
@@ -795,8 +820,8 @@ def add_story(number, people, photo, tags):
 
 def add_photo(number, people, photo, tags):
     photo = make_photo(caption=f"Photo {number}")
-    PhotoCredit.objects.create(photo=photo, role="agency", name="IMAGO", order=0)
-    PhotoCredit.objects.create(photo=photo, role="photographer", name=f"P{number}", order=1)
+    add_credit(photo, "agency", "IMAGO", order=0)
+    add_credit(photo, "photographer", f"P{number}", order=1)
     photo.people.add(*people)
 
 

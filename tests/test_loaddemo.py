@@ -15,6 +15,7 @@ from articles import demo
 from articles.models import (
     Article,
     ArticlePerson,
+    CreditSource,
     Photo,
     PhotoCredit,
     RelationshipEvidence,
@@ -59,6 +60,7 @@ def snapshot(media_root):
         ArticlePerson,
         Photo,
         PhotoCredit,
+        CreditSource,
         Tag,
         TaggedArticle,
         Article.authors.through,
@@ -117,6 +119,33 @@ def test_seed_photo_and_credit_line(media):
     assert photo.image.name == f"demo/{demo.SEED_SLUG}.jpg"
     assert (photo.width, photo.height) == (1200, 675)
     assert (Path(media) / photo.image.name).is_file()
+
+
+def test_demo_photos_have_renditions_and_shared_credit_sources(media):
+    output = loaddemo()
+    assert f"Renditions: made for {Photo.objects.count()} photos" in output
+    for photo in Photo.objects.all():
+        assert [item["width"] for item in photo.rendition_sources("full", "webp")] == [
+            480,
+            800,
+            1200,
+        ]
+        assert photo.rendition_sources("card", "jpeg")
+        for item in photo.renditions["items"]:
+            assert (Path(media) / item["name"]).is_file()
+        assert photo.share_image_url.endswith("-full-1200.jpg")
+    imago = CreditSource.objects.get(name="IMAGO")
+    assert imago.kind == "agency"
+    assert imago.credits.count() >= 5
+    assert CreditSource.objects.get(name="kimkardashian").platform == "Instagram"
+    seed = Article.objects.get(slug=demo.SEED_SLUG).lead_photo
+    assert [credit.source for credit in seed.credits.all()][1:3] == [
+        imago,
+        CreditSource.objects.get(name="APress"),
+    ]
+    assert "Renditions: made for 0 photos" in loaddemo()
+    assert seed.licence == "agency" and seed.restrictions.startswith("Editorial use only")
+    assert {photo.licence for photo in Photo.objects.all()} == {"agency", "social", "own"}
 
 
 def test_children_ages_on_publication(media):
@@ -214,12 +243,14 @@ def test_second_run_changes_nothing(media):
 
 def test_files_left_by_an_earlier_load_are_reused(media):
     loaddemo()
-    files = files_under(media)
+    originals = files_under(Path(media) / "demo")
     Article.objects.all().delete()
     Photo.objects.all().delete()
+    assert not files_under(Path(media) / "renditions")  # they went with their photos
     loaddemo()
-    assert files_under(media) == files
-    assert Photo.objects.count() == len(files)
+    assert files_under(Path(media) / "demo") == originals
+    assert Photo.objects.count() == len(originals)
+    assert all(photo.rendition_sources("full", "webp") for photo in Photo.objects.all())
 
 
 def test_edits_to_demo_rows_are_put_back(media):

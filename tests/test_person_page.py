@@ -359,7 +359,7 @@ class TestQueryBounds:
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
             assert response.status_code == 200
-            assert len(queries) <= 7
+            assert len(queries) <= 8
         first = client.get(kim.get_absolute_url())
         assert len(first.context["timeline"].bars) == 30
         assert first.context["page"].paginator.count == 1000

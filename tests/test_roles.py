@@ -17,7 +17,14 @@ from articles.models import Article, Correction, Photo, PhotoCredit
 from people.models import Person, Relationship
 
 from .desk import admin_url, inline, local_parts, new_story_form, role_user, story_form
-from .factories import make_article, make_image_file, make_person, make_photo, make_user
+from .factories import (
+    credit_source,
+    make_article,
+    make_image_file,
+    make_person,
+    make_photo,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -141,19 +148,34 @@ def delete_story(desk):
     return not Article.objects.filter(pk=desk.others.pk).exists()
 
 
+PHOTO_FIELDS = {
+    "caption": "",
+    "focal_x": "50",
+    "focal_y": "50",
+    "licence": "agency",
+    "restrictions": "",
+    "expires_on": "",
+    "replacement": "",
+}
+
+
+def credit(role, name):
+    return {"role": role, "source": credit_source(name, kind=role).pk, "name": "", "order": 0}
+
+
 def add_photo(desk):
-    data = {"image": make_image_file(), "alt_text": "Kim Kardashian at a premiere"}
-    data.update(inline("credits", {"role": "agency", "name": "IMAGO", "order": 0}))
+    data = {"image": make_image_file(), "alt_text": "Kim Kardashian at a premiere", **PHOTO_FIELDS}
+    data.update(inline("credits", credit("agency", "IMAGO")))
     desk.client.post(admin_url("articles_photo_add"), data)
     return Photo.objects.filter(alt_text="Kim Kardashian at a premiere").exists()
 
 
 def credit_a_photo(desk):
     photo = make_photo()
-    data = {"alt_text": photo.alt_text, "caption": "", "people": [desk.kim.pk]}
-    data.update(inline("credits", {"role": "photographer", "name": "Jane Example", "order": 0}))
+    data = {**PHOTO_FIELDS, "alt_text": photo.alt_text, "people": [desk.kim.pk]}
+    data.update(inline("credits", credit("photographer", "Jane Example")))
     desk.client.post(admin_url("articles_photo_change", photo.pk), data)
-    return PhotoCredit.objects.filter(photo=photo, name="Jane Example").exists()
+    return PhotoCredit.objects.filter(photo=photo, source__name="Jane Example").exists()
 
 
 def add_person(desk):

@@ -1,9 +1,10 @@
 """``manage.py loaddemo``: the demo desk, from the seed story onwards.
 
-Loads the people, ties, stories and photos of ``articles.demo`` and a demo
-editor account. Running it again changes nothing: every row is found by a
-natural key (a person's or story's slug, a photo's file name, a tie's two
-people, kind and start) and only written when it differs from the demo data.
+Loads the people, ties, stories, photos (with their credit sources and
+renditions) of ``articles.demo`` and a demo editor account. Running it again
+changes nothing: every row is found by a natural key (a person's or story's
+slug, a photo's file name, a credit source's name, a tie's two people, kind
+and start) and only written when it differs from the demo data.
 It runs in one transaction; photo files written by a failed run are removed.
 """
 
@@ -23,8 +24,15 @@ from django.db.models import Q
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from articles import demo
-from articles.models import Article, ArticlePerson, Photo, PhotoCredit, RelationshipEvidence
+from articles import demo, renditions
+from articles.models import (
+    Article,
+    ArticlePerson,
+    CreditSource,
+    Photo,
+    PhotoCredit,
+    RelationshipEvidence,
+)
 from articles.roles import install_roles
 from articles.sanitize import clean_body
 from people.models import Person, Relationship
@@ -102,7 +110,11 @@ class Command(BaseCommand):
                 "it only runs with DEBUG=1. On a private demo server without DEBUG, pass "
                 "--allow-without-debug."
             )
-        self.counts = {kind: Counter() for kind in ("people", "ties", "photos", "stories")}
+        self.counts = {
+            kind: Counter() for kind in ("people", "ties", "sources", "photos", "stories")
+        }
+        self.renditions_made = 0
+        self.source_states = {}
         self.written_files = []
         try:
             with transaction.atomic():
@@ -220,6 +232,8 @@ class Command(BaseCommand):
             "caption": spec["caption"],
             "alt_text": spec["alt_text"],
             "is_portrait": spec.get("is_portrait", False),
+            "licence": demo.licence_for(spec),
+            "restrictions": spec.get("restrictions", ""),
         }
         if photo is None:
             data = render_photo(
@@ -233,7 +247,25 @@ class Command(BaseCommand):
         if state == UNCHANGED and (changed_people or changed_credits):
             state = UPDATED
         self.counts["photos"][state] += 1
+        if renditions.refresh(photo):
+            self.renditions_made += 1
+            self.written_files.extend(item["name"] for item in photo.renditions["items"])
         return photo
+
+    def credit_source(self, spec):
+        """The credit source a demo credit names, made or corrected as needed."""
+        if spec["role"] == PhotoCredit.Role.SCREENSHOT:
+            kind, name, platform = CreditSource.Kind.ACCOUNT, spec["account"], spec["platform"]
+        else:
+            kind, name, platform = spec["role"], spec["name"], ""
+        source = (
+            CreditSource.objects.filter(name__iexact=name, platform__iexact=platform).first()
+            or CreditSource()
+        )
+        state = save_changes(source, {"kind": kind, "name": name, "platform": platform})
+        # Many credits share a source: count each source once, as first met.
+        self.source_states.setdefault(source.pk, state)
+        return source
 
     def store_file(self, name, data):
         """Write ``data`` to ``name``, reusing an identical file left by an earlier load."""
@@ -252,23 +284,20 @@ class Command(BaseCommand):
             (
                 order,
                 spec["role"],
-                spec.get("name", ""),
-                spec.get("platform", ""),
-                spec.get("account", ""),
+                None if spec["role"] == PhotoCredit.Role.COLLAGE else self.credit_source(spec).pk,
+                spec.get("name", "") if spec["role"] == PhotoCredit.Role.COLLAGE else "",
             )
             for order, spec in enumerate(specs)
         ]
         current = list(
-            photo.credits.order_by("order", "pk").values_list(
-                "order", "role", "name", "platform", "account"
-            )
+            photo.credits.order_by("order", "pk").values_list("order", "role", "source_id", "name")
         )
         if current == wanted:
             return False
         photo.credits.all().delete()
-        for order, role, name, platform, account in wanted:
+        for order, role, source_id, word in wanted:
             credit = PhotoCredit(
-                photo=photo, order=order, role=role, name=name, platform=platform, account=account
+                photo=photo, order=order, role=role, source_id=source_id, name=word
             )
             credit.full_clean()
             credit.save()
@@ -344,9 +373,11 @@ class Command(BaseCommand):
     # Reporting ---------------------------------------------------------------
 
     def report(self):
+        self.counts["sources"].update(self.source_states.values())
         labels = {
             "people": "People",
             "ties": "Relationships",
+            "sources": "Credit sources",
             "photos": "Photos",
             "stories": "Stories",
         }
@@ -356,6 +387,7 @@ class Command(BaseCommand):
                 f"{label}: {counts[CREATED]} created, {counts[UPDATED]} updated, "
                 f"{counts[UNCHANGED]} unchanged"
             )
+        self.stdout.write(f"Renditions: made for {self.renditions_made} photos, others up to date")
         self.stdout.write(f"Demo editor account: {self.user_state}")
         seed = Article.objects.get(slug=demo.SEED_SLUG)
         self.stdout.write(f"Seed story: {SITE_URL}{seed.get_absolute_url()}")

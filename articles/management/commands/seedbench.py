@@ -23,7 +23,15 @@ from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag
 
-from articles.models import Article, ArticlePerson, Photo, PhotoCredit, TaggedArticle
+from articles import renditions
+from articles.models import (
+    Article,
+    ArticlePerson,
+    CreditSource,
+    Photo,
+    PhotoCredit,
+    TaggedArticle,
+)
 from people.models import Person, Relationship
 
 FIRST_NAMES = (
@@ -147,7 +155,14 @@ class Command(BaseCommand):
             Article.authors.through.objects.filter(article__in=bench).delete()
             Article.related.through.objects.filter(from_article__in=bench).delete()
             bench.delete()
-            Photo.objects.filter(image__startswith="bench/").delete()
+            # Generated photos share their templates' rendition files: drop the rows
+            # in one statement, then the templates (whose deletion removes the files).
+            templates = [f"bench/photo-{n}.jpg" for n in range(4)]
+            PhotoCredit.objects.filter(photo__image__startswith="bench/").delete()
+            Photo.objects.filter(image__startswith="bench/").exclude(
+                image__in=templates
+            )._raw_delete("default")
+            Photo.objects.filter(image__in=templates).delete()
             Person.objects.filter(slug__startswith="bench-").delete()
             Tag.objects.filter(slug__startswith="bench-").delete()
             get_user_model().objects.filter(username__startswith="bench-").delete()
@@ -210,39 +225,57 @@ class Command(BaseCommand):
         return list(range(first, first + count))
 
     def photos(self, count):
-        images = self.image_files()
-        table = Table(Photo, ["image", "width", "height", "caption", "alt_text"])
+        templates = self.template_photos()
+        table = Table(Photo, ["image", "width", "height", "caption", "alt_text", "renditions"])
         first = table.allocate(count)
         rng = self.random
 
         def rows():
             for pk in range(first, first + count):
-                yield (pk, rng.choice(images), 1200, 675, "On the red carpet", "A generated photo")
+                image, renditions = rng.choice(templates)
+                caption = "On the red carpet"
+                yield (pk, image, 1200, 675, caption, "A generated photo", renditions)
 
         table.write(rows(), "photos", count)
-        credits = Table(PhotoCredit, ["photo_id", "order", "role", "name"])
+        agencies = [self.source(name, "agency") for name in AGENCIES]
+        suppliers = [self.source(name, "supplier") for name in SUPPLIERS]
+        credits = Table(PhotoCredit, ["photo_id", "order", "role", "source_id"])
         first_credit = credits.allocate(count * 2)
 
         def credit_rows():
             for n in range(count):
                 photo = first + n
-                yield (first_credit + 2 * n, photo, 0, "agency", rng.choice(AGENCIES))
-                yield (first_credit + 2 * n + 1, photo, 1, "supplier", rng.choice(SUPPLIERS))
+                yield (first_credit + 2 * n, photo, 0, "agency", rng.choice(agencies))
+                yield (first_credit + 2 * n + 1, photo, 1, "supplier", rng.choice(suppliers))
 
         credits.write(credit_rows(), "credits", count * 2)
         return list(range(first, first + count))
 
-    def image_files(self):
-        """A few real image files shared by all generated photos."""
-        names = []
+    def source(self, name, kind):
+        source, _ = CreditSource.objects.get_or_create(
+            name=name, platform="", defaults={"kind": kind}
+        )
+        return source.pk
+
+    def template_photos(self):
+        """A few real photos with renditions, whose files every generated photo shares.
+
+        Renditions are recorded on the photo row, so pages serve generated
+        photos exactly as real ones, without making thousands of files.
+        """
+        templates = []
         for n, colour in enumerate([(180, 40, 80), (40, 90, 160), (60, 140, 90), (150, 110, 40)]):
             name = f"bench/photo-{n}.jpg"
-            if not default_storage.exists(name):
-                out = io.BytesIO()
-                Image.new("RGB", (1200, 675), colour).save(out, "JPEG", quality=80)
-                default_storage.save(name, ContentFile(out.getvalue()))
-            names.append(name)
-        return names
+            photo = Photo.objects.filter(image=name).first()
+            if photo is None:
+                if not default_storage.exists(name):
+                    out = io.BytesIO()
+                    Image.new("RGB", (1200, 675), colour).save(out, "JPEG", quality=80)
+                    default_storage.save(name, ContentFile(out.getvalue()))
+                photo = Photo.objects.create(image=name, alt_text="A generated photo")
+            renditions.refresh(photo)
+            templates.append((name, photo.renditions))
+        return templates
 
     def pick_people(self, person_ids):
         """1–6 people: a star now and then, otherwise a long tail."""

@@ -14,7 +14,7 @@ def install_roles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0005_article_has_corrections'),
+        ('articles', '0008_credits_drop_typed_names'),
     ]
 
     operations = [migrations.RunPython(install_roles, migrations.RunPython.noop)]

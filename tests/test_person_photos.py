@@ -1,0 +1,75 @@
+"""A person's page shows the photos they are tagged in, from published stories."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles import renditions
+from articles.models import Article
+
+from .factories import make_article, make_person, make_photo
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def gallery(html):
+    match = re.search(r'<section class="person-photos".*?</section>', html, re.S)
+    return match.group(0) if match else ""
+
+
+def test_photos_of_the_person_link_to_their_newest_story(client):
+    kim = make_person("Kim Kardashian", slug="kim-kardashian")
+    kanye = make_person("Kanye West", slug="kanye-west")
+    both = make_photo(people=[kim, kanye], alt_text="Kim and Kanye")
+    renditions.refresh(both)
+    older = make_article(
+        "Older story", photo=both, published_at=timezone.now() - timezone.timedelta(days=9)
+    )
+    newer = make_article("Newer story", photo=both)
+    only_kanye = make_photo(people=[kanye])
+    make_article("Kanye alone", photo=only_kanye)
+
+    html = gallery(client.get(kim.get_absolute_url()).content.decode())
+    assert "Photos of Kim Kardashian" in html
+    assert html.count("<img") == 1
+    assert f'href="{newer.get_absolute_url()}"' in html and older.get_absolute_url() not in html
+    assert 'alt="Kim and Kanye"' in html and ".webp" in html
+    assert only_kanye.image.url not in html
+
+
+def test_unpublished_expired_and_unused_photos_stay_off_the_page(client):
+    kim = make_person("Kim Kardashian", slug="kim-kardashian")
+    draft_photo = make_photo(people=[kim])
+    make_article("A draft", photo=draft_photo, status=Article.Status.DRAFT)
+    expired = make_photo(people=[kim], expires_on=timezone.localdate())
+    make_article("Expired photo", photo=expired)
+    make_photo(people=[kim])  # in no story
+    html = client.get(kim.get_absolute_url()).content.decode()
+    assert gallery(html) == ""
+
+
+def test_the_gallery_costs_one_query_however_many_photos(client):
+    kim = make_person("Kim Kardashian", slug="kim-kardashian")
+
+    def add(count):
+        for _ in range(count):
+            make_article("Story", photo=make_photo(people=[kim]), people=[kim])
+
+    add(1)
+    with CaptureQueriesContext(connection) as few:
+        client.get(kim.get_absolute_url())
+    add(12)
+    with CaptureQueriesContext(connection) as many:
+        html = client.get(kim.get_absolute_url()).content.decode()
+    assert len(few) == len(many)
+    assert gallery(html).count("<img") == 8
+    assert sum("story_slug" in q["sql"] for q in many) == 1
