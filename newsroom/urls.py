@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path, re_path
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path, re_path
 from django.views.static import serve
 
-from articles import views
+from articles import feeds, views
+from articles import sitemap_views as crawler_views
+from articles.sitemaps import SITEMAPS
 
 admin.site.site_header = f"{settings.SITE_NAME} desk"
 admin.site.site_title = f"{settings.SITE_NAME} desk"
@@ -14,6 +17,30 @@ urlpatterns = [
     path("stories/<slug:slug>/", views.story, name="story"),
     path("people/<slug:slug>/", views.person, name="person"),
     path("tags/<slug:slug>/", views.tag, name="tag"),
+    path("search/", views.search, name="search"),
+    # Feeds: RSS 2.0 and Atom for the site, each person and each tag.
+    path("feed/", feeds.LatestStoriesFeed(), name="feed"),
+    path("feed/atom/", feeds.LatestStoriesAtomFeed(), name="feed_atom"),
+    path("people/<slug:slug>/feed/", feeds.PersonFeed(), name="person_feed"),
+    path("people/<slug:slug>/feed/atom/", feeds.PersonAtomFeed(), name="person_feed_atom"),
+    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
+    # For crawlers.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap_index",
+    ),
+    path("sitemap-news.xml", crawler_views.news_sitemap, name="news_sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path("robots.txt", crawler_views.robots_txt, name="robots_txt"),
+    path("api/", include("articles.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

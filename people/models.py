@@ -85,6 +85,11 @@ class Person(models.Model):
         return [alias.strip() for alias in self.aliases.split(",") if alias.strip()]
 
     @property
+    def public_birth_date(self):
+        """The birth date as pages, feeds and the API may show it."""
+        return self.birth_date
+
+    @property
     def instagram_url(self):
         return f"https://www.instagram.com/{self.instagram}/" if self.instagram else ""
 

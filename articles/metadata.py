@@ -1,0 +1,150 @@
+"""What a page tells machines about itself: canonical URL, description, social cards, feeds.
+
+A view builds one ``PageMeta`` from what it has already loaded and passes it
+as ``meta``; ``includes/_page_meta.html`` writes it into the page's head.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.text import Truncator
+
+from . import structured_data
+
+DESCRIPTION_LENGTH = 160
+
+
+@dataclass
+class Feed:
+    title: str
+    rss: str
+    atom: str
+
+
+@dataclass
+class PageMeta:
+    title: str
+    description: str
+    url: str
+    type: str = "website"
+    image: object = None  # a Photo
+    image_url: str = ""
+    published_at: object = None
+    modified_at: object = None
+    tags: list = field(default_factory=list)
+    feed: Feed | None = None
+    robots: str = ""
+    structured_data: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.description = Truncator(" ".join(self.description.split())).chars(DESCRIPTION_LENGTH)
+
+
+def canonical(request, path, page=None):
+    """The absolute canonical address; a page after the first keeps its number."""
+    url = request.build_absolute_uri(path)
+    if page is not None and page.number > 1:
+        url += f"?page={page.number}"
+    return url
+
+
+def _image_url(request, photo):
+    return request.build_absolute_uri(photo.image.url) if photo else ""
+
+
+def site_feed(request):
+    return Feed(
+        f"{settings.SITE_NAME}: latest stories",
+        request.build_absolute_uri(reverse("feed")),
+        request.build_absolute_uri(reverse("feed_atom")),
+    )
+
+
+def for_home(request, lead):
+    photo = lead.lead_photo if lead else None
+    return PageMeta(
+        title=settings.SITE_NAME,
+        description=f"The latest celebrity and entertainment news from {settings.SITE_NAME}.",
+        url=canonical(request, reverse("home")),
+        image=photo,
+        image_url=_image_url(request, photo),
+        feed=site_feed(request),
+        structured_data=[structured_data.website(request)],
+    )
+
+
+def for_story(request, article, links, authors, tags):
+    photo = article.lead_photo
+    main = next((link.person for link in links if link.is_main), None)
+    trail = [(settings.SITE_NAME, reverse("home"))]
+    if main:
+        trail.append((main.name, main.get_absolute_url()))
+    elif tags:
+        trail.append((tags[0].name, reverse("tag", args=[tags[0].slug])))
+    trail.append((article.headline, article.get_absolute_url()))
+    return PageMeta(
+        title=article.headline,
+        description=article.standfirst or article.headline,
+        url=canonical(request, article.get_absolute_url()),
+        type="article",
+        image=photo,
+        image_url=_image_url(request, photo),
+        published_at=article.published_at,
+        modified_at=structured_data.modified_at(article),
+        tags=[tag.name for tag in tags],
+        structured_data=[
+            structured_data.news_article(request, article, links, authors, tags),
+            structured_data.breadcrumbs(request, trail),
+        ],
+    )
+
+
+def for_person(request, person, ties, page):
+    known_for = f", {person.known_for}" if person.known_for else ""
+    path = person.get_absolute_url()
+    return PageMeta(
+        title=person.name,
+        description=f"{person.name}{known_for}: news, family and relationships.",
+        url=canonical(request, path, page),
+        type="profile",
+        feed=Feed(
+            f"{settings.SITE_NAME}: stories about {person.name}",
+            request.build_absolute_uri(reverse("person_feed", args=[person.slug])),
+            request.build_absolute_uri(reverse("person_feed_atom", args=[person.slug])),
+        ),
+        structured_data=[
+            structured_data.person(request, person, ties),
+            structured_data.breadcrumbs(
+                request, [(settings.SITE_NAME, reverse("home")), (person.name, path)]
+            ),
+        ],
+    )
+
+
+def for_tag(request, tag, page):
+    path = reverse("tag", args=[tag.slug])
+    return PageMeta(
+        title=tag.name,
+        description=f"Stories tagged {tag.name} on {settings.SITE_NAME}.",
+        url=canonical(request, path, page),
+        feed=Feed(
+            f"{settings.SITE_NAME}: stories tagged {tag.name}",
+            request.build_absolute_uri(reverse("tag_feed", args=[tag.slug])),
+            request.build_absolute_uri(reverse("tag_feed_atom", args=[tag.slug])),
+        ),
+        structured_data=[
+            structured_data.breadcrumbs(
+                request, [(settings.SITE_NAME, reverse("home")), (tag.name, path)]
+            )
+        ],
+    )
+
+
+def for_search(request):
+    return PageMeta(
+        title="Search",
+        description=f"Search the stories and people on {settings.SITE_NAME}.",
+        url=canonical(request, reverse("search")),
+        robots="noindex, follow",
+    )
