@@ -191,9 +191,13 @@ def _plain(fragment):
     return " ".join(html.unescape(strip_tags(spaced)).split())
 
 
-def from_marks(text):
-    """Safe HTML from text whose hits are marked START…STOP: escaped, then marked."""
-    escaped = escape(_plain(text))
+def from_marks(text, is_html=True):
+    """Safe HTML from text whose hits are marked START…STOP: escaped, then marked.
+
+    ``is_html`` text (a snippet of the body) loses its tags first; plain text
+    (a headline) keeps every character, escaped.
+    """
+    escaped = escape(_plain(text) if is_html else text)
     escaped = escaped.replace(START, "<mark>").replace(STOP, "</mark>")
     # A mark that ts_headline opened but a cut fragment never closed.
     if escaped.count("<mark>") > escaped.count("</mark>"):
@@ -246,7 +250,7 @@ def hits(stories, text):
     found = []
     for story in stories:
         if hasattr(story, "search_snippet"):
-            headline = from_marks(story.search_headline or story.headline)
+            headline = from_marks(story.search_headline or story.headline, is_html=False)
             snippet = from_marks(story.search_snippet or story.standfirst)
         else:
             headline = highlight(story.headline, words)
