@@ -72,7 +72,7 @@ class RelationshipSerializer(serializers.Serializer):
 class PersonSerializer(PersonRefSerializer):
     aliases = serializers.ListField(source="alias_list", child=serializers.CharField())
     birth_date = serializers.DateField(source="public_birth_date", allow_null=True)
-    instagram_url = serializers.URLField()
+    instagram_url = serializers.SerializerMethodField()
     wikidata_url = serializers.SerializerMethodField()
 
     class Meta(PersonRefSerializer.Meta):
@@ -87,8 +87,13 @@ class PersonSerializer(PersonRefSerializer):
             "wikidata_url",
         ]
 
-    def get_wikidata_url(self, person) -> str:
-        return wikidata_url(person)
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_instagram_url(self, person):
+        return person.instagram_url or None
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_wikidata_url(self, person):
+        return wikidata_url(person) or None
 
 
 class PersonDetailSerializer(PersonSerializer):
@@ -178,8 +183,10 @@ class StoryFilters(serializers.Serializer):
     )
 
     def validate(self, attrs):
-        if attrs.get("since") and attrs.get("until") and attrs["since"] > attrs["until"]:
-            raise serializers.ValidationError({"until": "“until” is before “since”."})
+        # An empty filter is a mistake in the caller's address, not "no filter".
+        for name in self.fields:
+            if self.initial_data.get(name) == "":
+                raise serializers.ValidationError({name: "Give a value, or leave the filter out."})
         return attrs
 
 

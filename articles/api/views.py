@@ -1,6 +1,7 @@
 """Read-only endpoints. Only what readers may see is served, newest first, in pages."""
 
 from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Lower
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -22,14 +23,17 @@ CACHE_SECONDS = 60
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
 
 NOT_FOUND = OpenApiResponse(s.ErrorSerializer, description="No such item, or no such page.")
-BAD_FILTER = OpenApiResponse(OpenApiTypes.OBJECT, description="A filter value is not valid.")
+BAD_FILTER = OpenApiResponse(
+    OpenApiTypes.OBJECT, description="A filter or page size is not valid; the message names it."
+)
 
 
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     """Anonymous GETs, cacheable for a minute, with an ETag for cheap revalidation."""
 
     lookup_field = "slug"
-    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    # Any segment reaches the view, so even a malformed slug gets a JSON 404.
+    lookup_value_regex = "[^/]+"
 
     @classmethod
     def as_view(cls, *args, **kwargs):
@@ -91,7 +95,8 @@ class StoryViewSet(ReadOnlyViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="People, by name", responses={200: s.PersonSerializer(many=True), 404: NOT_FOUND}
+        summary="People, by name",
+        responses={200: s.PersonSerializer(many=True), 400: BAD_FILTER, 404: NOT_FOUND},
     ),
     retrieve=extend_schema(
         summary="One person, with their relationships",
@@ -123,7 +128,7 @@ class PersonViewSet(ReadOnlyViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="Tags with published stories, by name",
-        responses={200: s.TagSerializer(many=True), 404: NOT_FOUND},
+        responses={200: s.TagSerializer(many=True), 400: BAD_FILTER, 404: NOT_FOUND},
     ),
     retrieve=extend_schema(summary="One tag", responses={200: s.TagSerializer, 404: NOT_FOUND}),
 )
@@ -138,5 +143,5 @@ class TagViewSet(ReadOnlyViewSet):
         return (
             Tag.objects.annotate(stories=Count("articles_taggedarticle_items", filter=live))
             .filter(stories__gt=0)
-            .order_by("name", "pk")
+            .order_by(Lower("name"), "pk")
         )
