@@ -1,8 +1,10 @@
 """Site search over published stories and the people they are about.
 
 On PostgreSQL a story is found by full-text search over a weighted vector
-(headline A, standfirst B, body C) that a GIN expression index serves, ranked
-by ``ts_rank`` and highlighted by ``ts_headline``. SQLite has no full-text
+(headline A, standfirst B, body C) that the database stores with each story
+and keeps current itself (column ``search_document``, kept by a trigger and
+served by a GIN index, see migration 0002), ranked by ``ts_rank`` and
+highlighted by ``ts_headline``. SQLite has no full-text
 search built into Django, so there the same questions are answered honestly
 and more simply: every word must start a word somewhere in the story (no
 stemming), and a word in the headline counts for more than one in the
@@ -21,11 +23,14 @@ from dataclasses import dataclass
 
 from django.db import connection, models
 from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from people.models import Person
+
+from .models import Article
 
 #: The longest query the site accepts; longer ones get a 400 page.
 MAX_QUERY_LENGTH = 200
@@ -33,8 +38,9 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 #: The text search configuration, in the query and in the index alike.
 CONFIG = "english"
-#: The name of the GIN index the search migration creates on PostgreSQL.
-INDEX_NAME = "article_search_vector"
+#: The stored search vector and its GIN index, created by migration 0002 on PostgreSQL.
+DOCUMENT_COLUMN = "search_document"
+INDEX_NAME = "article_search_document"
 #: People shown above the stories.
 PEOPLE_SHOWN = 8
 #: How much being about a matching person adds to a story's rank.
@@ -68,15 +74,17 @@ def words_of(text):
     return words[:MAX_WORDS]
 
 
-def story_vector():
-    """The weighted search document of a story; the GIN index is built on the same expression."""
-    from django.contrib.postgres.search import SearchVector
+def story_document():
+    """A story's stored search vector (PostgreSQL only; the model does not know the column).
 
-    return (
-        SearchVector("headline", weight="A", config=CONFIG)
-        + SearchVector("standfirst", weight="B", config=CONFIG)
-        + SearchVector("body", weight="C", config=CONFIG)
-    )
+    Only for querysets whose story table is the outermost, unaliased one.
+    """
+    from django.contrib.postgres.search import SearchVectorField
+
+    table = connection.ops.quote_name(Article._meta.db_table)
+    column = connection.ops.quote_name(DOCUMENT_COLUMN)
+    # Names from this module and the model, quoted; nothing from the request.
+    return RawSQL(f"{table}.{column}", [], output_field=SearchVectorField())  # noqa: S611
 
 
 def people_matching(text):
@@ -122,7 +130,7 @@ def _full_text(stories, text, about_any):
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
-    vector = story_vector()
+    vector = story_document()
     found = Q(search_vector=query)
     if about_any is not None:
         found |= Q(pk__in=about_any)

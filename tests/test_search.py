@@ -180,14 +180,28 @@ def test_full_text_search_stems_words(client, world):
 
 
 @on_postgresql
+def test_the_stored_search_document_follows_every_edit(client, world):
+    assert found_slugs(results(client, "marmalade")) == []
+    world.older.body = "<p>Now with marmalade.</p>"
+    world.older.save()
+    assert found_slugs(results(client, "marmalade")) == ["new-album-autumn"]
+    Article.objects.filter(pk=world.older.pk).update(headline="Quince season")
+    assert found_slugs(results(client, "marmalade")) == ["new-album-autumn"]
+    assert found_slugs(results(client, "quince")) == ["new-album-autumn"]
+    world.older.body = "<p>Gone.</p>"
+    world.older.save(update_fields=["body"])
+    assert found_slugs(results(client, "marmalade")) == []
+
+
+@on_postgresql
 def test_postgresql_has_the_search_index_and_uses_it(world):
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [search.INDEX_NAME])
         (definition,) = cursor.fetchone()
         assert "gin" in definition.lower()
-        # The very expression the search filters on, alone, so that the GIN
+        # The very column the search filters on, alone, so that the GIN
         # index is the only index that can answer it.
-        stories = Article.objects.annotate(document=search.story_vector()).filter(
+        stories = Article.objects.annotate(document=search.story_document()).filter(
             document=SearchQuery("divorce", search_type="websearch", config=search.CONFIG)
         )
         sql, params = stories.values("pk").query.sql_with_params()
@@ -195,3 +209,17 @@ def test_postgresql_has_the_search_index_and_uses_it(world):
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert search.INDEX_NAME in plan
+
+
+def test_benchmark_prints_figures_and_leaves_nothing_behind(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    before = Article.objects.count()
+    out = StringIO()
+    call_command("benchsearch", stories=30, runs=1, stdout=out)
+    report = out.getvalue()
+    assert "30 generated stories" in report
+    assert re.search(r"'topic42'\s+\d+ hits\s+median\s+[\d.]+ ms", report)
+    assert Article.objects.count() == before

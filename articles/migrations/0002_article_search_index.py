@@ -1,29 +1,61 @@
-"""A GIN index for full-text search over stories, on PostgreSQL only.
+"""A stored, indexed full-text search document for stories, on PostgreSQL only.
 
-The index is built on the same weighted expression that articles.search
-queries (headline A, standfirst B, body C, "english" configuration), so the
-planner can use it. Other databases have no such index and search without it.
+The column ``search_document`` holds each story's weighted text search vector
+(headline A, standfirst B, body C, "english" configuration). A trigger keeps
+it current on every insert and on every update of those three fields, and a
+GIN index serves the search. Ranking reads the stored vector, so a search
+never re-parses the bodies it ranks.
+
+A trigger rather than a generated column, so that later migrations may still
+change the types of the three fields. Other databases get nothing here: the
+model does not know the column, and articles.search falls back there.
 """
 
 from django.db import migrations
 
-CREATE = (
-    "CREATE INDEX IF NOT EXISTS article_search_vector ON articles_article USING GIN (("
-    "setweight(to_tsvector('english'::regconfig, COALESCE(headline, '')), 'A') || "
-    "setweight(to_tsvector('english'::regconfig, COALESCE(standfirst, '')), 'B') || "
-    "setweight(to_tsvector('english'::regconfig, COALESCE(body, '')), 'C')))"
+DOCUMENT = (
+    "setweight(to_tsvector('english'::regconfig, COALESCE({row}headline, '')), 'A') || "
+    "setweight(to_tsvector('english'::regconfig, COALESCE({row}standfirst, '')), 'B') || "
+    "setweight(to_tsvector('english'::regconfig, COALESCE({row}body, '')), 'C')"
 )
-DROP = "DROP INDEX IF EXISTS article_search_vector"
+
+CREATE = [
+    "ALTER TABLE articles_article ADD COLUMN search_document tsvector",
+    f"""
+    CREATE FUNCTION articles_article_search_document() RETURNS trigger AS $$
+    BEGIN
+        NEW.search_document := {DOCUMENT.format(row="NEW.")};
+        RETURN NEW;
+    END
+    $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE TRIGGER article_search_document
+    BEFORE INSERT OR UPDATE OF headline, standfirst, body ON articles_article
+    FOR EACH ROW EXECUTE FUNCTION articles_article_search_document()
+    """,
+    f"UPDATE articles_article SET search_document = {DOCUMENT.format(row='')}",
+    "CREATE INDEX article_search_document ON articles_article USING GIN (search_document)",
+]
+
+DROP = [
+    "DROP INDEX IF EXISTS article_search_document",
+    "DROP TRIGGER IF EXISTS article_search_document ON articles_article",
+    "DROP FUNCTION IF EXISTS articles_article_search_document()",
+    "ALTER TABLE articles_article DROP COLUMN IF EXISTS search_document",
+]
 
 
-def create_index(apps, schema_editor):
+def create(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
+        for statement in CREATE:
+            schema_editor.execute(statement)
 
 
-def drop_index(apps, schema_editor):
+def drop(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
+        for statement in DROP:
+            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):
@@ -33,5 +65,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(create_index, drop_index, elidable=False),
+        migrations.RunPython(create, drop, elidable=False),
     ]
