@@ -19,6 +19,7 @@ the ``<mark>`` elements added here are markup.
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection, models
@@ -60,8 +61,9 @@ def uses_full_text():
 
 
 def normalise(text):
-    """The query as searched: white space folded."""
-    return " ".join(text.split())
+    """The query as searched: control characters dropped, white space folded."""
+    printable = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C")
+    return " ".join(printable.split())
 
 
 def words_of(text):

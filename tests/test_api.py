@@ -62,7 +62,9 @@ class TestStories:
     def test_list_leaves_the_body_to_the_detail(self, client, world):
         assert "body" not in get(client, "/api/v1/stories/")["results"][0]
 
-    @pytest.mark.parametrize("slug", ["hidden-draft", "hidden-review", "hidden-scheduled", "nope"])
+    @pytest.mark.parametrize(
+        "slug", ["hidden-draft", "hidden-review", "hidden-scheduled", "nope", "%00", "%C2%84"]
+    )
     def test_hidden_or_unknown_story_is_404(self, client, world, slug):
         assert client.get(f"/api/v1/stories/{slug}/").status_code == 404
 
@@ -139,6 +141,7 @@ class TestPeopleAndTags:
         north = get(client, "/api/v1/people/north-west/")
         assert [t["label"] for t in north["relationships"]] == ["Child of", "Child of"]
         assert client.get("/api/v1/people/nobody/").status_code == 404
+        assert client.get("/api/v1/people/%00/").status_code == 404
 
     def test_tags_are_those_with_published_stories(self, client, world):
         data = get(client, "/api/v1/tags/")

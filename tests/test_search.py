@@ -138,6 +138,12 @@ def test_results_are_paginated_and_pages_keep_the_query(client, world):
     assert client.get("/search/", {"q": "tour diary", "page": 9}).status_code == 404
 
 
+@pytest.mark.parametrize("q", ["\x00", "a\x00b", "kim\u0084"])
+def test_control_characters_in_a_query_are_dropped(client, world, q):
+    response = client.get("/search/", {"q": q})
+    assert response.status_code == 200
+
+
 def test_no_results_says_so(client, world):
     response = results(client, "xylophone")
     assert "No published stories match “xylophone”" in response.content.decode()

@@ -1,5 +1,7 @@
 """Read-only endpoints. Only what readers may see is served, newest first, in pages."""
 
+import re
+
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
 from django.middleware.http import ConditionalGetMiddleware
@@ -9,13 +11,15 @@ from django.utils.decorators import decorator_from_middleware
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from taggit.models import Tag
 
 from people.models import Person, Relationship
 
 from ..models import Article, ArticlePerson
 from . import serializers as s
+
+SLUG = re.compile(r"[-\w]+")
 
 #: How long clients and shared caches may keep an answer without asking again.
 CACHE_SECONDS = 60
@@ -34,6 +38,12 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     # Any segment reaches the view, so even a malformed slug gets a JSON 404.
     lookup_value_regex = "[^/]+"
+
+    def get_object(self):
+        # A segment no slug could be (control characters, say) is simply not there.
+        if not SLUG.fullmatch(self.kwargs[self.lookup_field]):
+            raise NotFound()
+        return super().get_object()
 
     @classmethod
     def as_view(cls, *args, **kwargs):
