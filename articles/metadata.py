@@ -1,7 +1,10 @@
 """What a page tells machines about itself: canonical URL, description, social cards, feeds.
 
-A view builds one ``PageMeta`` from what it has already loaded and passes it
-as ``meta``; ``includes/_page_meta.html`` writes it into the page's head.
+``{% page_meta %}`` in the base template builds one ``PageMeta`` from what the
+page's view has already put in its context (the story, the person and their
+ties, the tag, the page of results), so it costs no queries and the views
+need not know about it; a view may also pass its own as ``meta``.
+``includes/_page_meta.html`` writes it into the page's head.
 """
 
 from dataclasses import dataclass, field
@@ -138,6 +141,43 @@ def for_tag(request, tag, page):
                 request, [(settings.SITE_NAME, reverse("home")), (tag.name, path)]
             )
         ],
+    )
+
+
+def for_context(context):
+    """The PageMeta for a page, from its template context."""
+    if context.get("meta"):
+        return context["meta"]
+    request = context.get("request")
+    if request is None:
+        return None
+    match = request.resolver_match
+    name = match.url_name if match else None
+    if name == "story" and context.get("article"):
+        article = context["article"]
+        links = context.get("people") or article.person_links_in_order()
+        return for_story(
+            request, article, list(links), list(article.authors.all()), list(article.tags.all())
+        )
+    if name == "person" and context.get("person"):
+        return for_person(
+            request, context["person"], context.get("ties") or [], context.get("page")
+        )
+    if name == "tag" and context.get("tag"):
+        return for_tag(request, context["tag"], context.get("page"))
+    if name == "home":
+        return for_home(request, context.get("lead"))
+    if match is None:
+        return None  # an address nothing answers to: a 404 page, not a page to describe
+    return for_any(request, context.get("page"))
+
+
+def for_any(request, page=None):
+    """A public page this module knows nothing particular about."""
+    return PageMeta(
+        title=settings.SITE_NAME,
+        description=f"Celebrity and entertainment news from {settings.SITE_NAME}.",
+        url=canonical(request, request.path, page),
     )
 
 

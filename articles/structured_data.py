@@ -119,6 +119,8 @@ def person(request, person, ties):
     same_as = [url for url in (wikidata_url(person), person.instagram_url) if url]
     if same_as:
         data["sameAs"] = same_as
+    # Only ties the desk has confirmed, where it tracks that.
+    ties = [tie for tie in ties if getattr(tie, "is_confirmed", True)]
     groups = {
         "spouse": [t for t in ties if t.label == "Spouse" and t.ongoing],
         "children": [t for t in ties if t.label == "Parent of"],

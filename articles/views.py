@@ -6,8 +6,6 @@ from taggit.models import Tag
 from newsroom.pagination import paginate
 from people.models import Person, Relationship
 
-from . import metadata
-from . import search as site_search
 from .models import Article
 
 HOME_STORIES = 21
@@ -23,11 +21,7 @@ def home(request):
         .newest_first()[:HOME_STORIES]
     )
     lead = stories[0] if stories else None
-    return render(
-        request,
-        "articles/home.html",
-        {"lead": lead, "stories": stories[1:], "meta": metadata.for_home(request, lead)},
-    )
+    return render(request, "articles/home.html", {"lead": lead, "stories": stories[1:]})
 
 
 def story(request, slug):
@@ -39,17 +33,12 @@ def story(request, slug):
             Article.objects.more_on(main_person, story=article).for_listing()[:SIDEBAR_STORIES]
         )
     related = list(Article.objects.related_to(article).for_listing()[:SIDEBAR_STORIES])
-    people = article.person_links_in_order()
-    meta = metadata.for_story(
-        request, article, people, list(article.authors.all()), list(article.tags.all())
-    )
     return render(
         request,
         "articles/story.html",
         {
             "article": article,
-            "meta": meta,
-            "people": people,
+            "people": article.person_links_in_order(),
             "main_person": main_person,
             "more_on": more_on,
             "related": related,
@@ -60,15 +49,13 @@ def story(request, slug):
 def person(request, slug):
     person = get_object_or_404(Person, slug=slug)
     stories = paginate(request, Article.objects.more_on(person).for_listing(), PER_PAGE)
-    ties = Relationship.objects.ties_of(person)
     return render(
         request,
         "people/person.html",
         {
             "person": person,
-            "ties": ties,
+            "ties": Relationship.objects.ties_of(person),
             "page": stories,
-            "meta": metadata.for_person(request, person, ties, stories),
         },
     )
 
@@ -78,32 +65,4 @@ def tag(request, slug):
     stories = paginate(
         request, Article.objects.published().tagged(tag).for_listing().newest_first(), PER_PAGE
     )
-    return render(
-        request,
-        "articles/tag.html",
-        {"tag": tag, "page": stories, "meta": metadata.for_tag(request, tag, stories)},
-    )
-
-
-def search(request):
-    """Published stories and people matching ``?q=``, best first, with hits marked."""
-    raw = request.GET.get("q", "")
-    context = {"query": raw, "meta": metadata.for_search(request)}
-    if len(raw) > site_search.MAX_QUERY_LENGTH:
-        context["too_long"] = site_search.MAX_QUERY_LENGTH
-        return render(request, "articles/search.html", context, status=400)
-    text = site_search.normalise(raw)
-    if not text:
-        return render(request, "articles/search.html", context)
-    people = site_search.people_matching(text)
-    stories = site_search.stories_matching(
-        Article.objects.published().select_related("lead_photo"), text, people
-    )
-    page = paginate(request, stories, PER_PAGE)
-    context.update(
-        searched=text,
-        people=people[: site_search.PEOPLE_SHOWN],
-        page=page,
-        hits=site_search.hits(page.object_list, text),
-    )
-    return render(request, "articles/search.html", context)
+    return render(request, "articles/tag.html", {"tag": tag, "page": stories})

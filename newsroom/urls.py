@@ -4,8 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from articles import feeds, views
-from articles import sitemap_views as crawler_views
+from articles import discovery, feeds, views
 from articles.sitemaps import SITEMAPS
 
 admin.site.site_header = f"{settings.SITE_NAME} desk"
@@ -17,7 +16,7 @@ urlpatterns = [
     path("stories/<slug:slug>/", views.story, name="story"),
     path("people/<slug:slug>/", views.person, name="person"),
     path("tags/<slug:slug>/", views.tag, name="tag"),
-    path("search/", views.search, name="search"),
+    path("search/", discovery.search, name="search"),
     # Feeds: RSS 2.0 and Atom for the site, each person and each tag.
     path("feed/", feeds.LatestStoriesFeed(), name="feed"),
     path("feed/atom/", feeds.LatestStoriesAtomFeed(), name="feed_atom"),
@@ -32,14 +31,14 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),
-    path("sitemap-news.xml", crawler_views.news_sitemap, name="news_sitemap"),
+    path("sitemap-news.xml", discovery.news_sitemap, name="news_sitemap"),
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
-    path("robots.txt", crawler_views.robots_txt, name="robots_txt"),
+    path("robots.txt", discovery.robots_txt, name="robots_txt"),
     path("api/", include("articles.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -235,6 +235,7 @@ def wsgi_in_test_transaction():
     max_examples=10,
     deadline=None,
     derandomize=True,
+    database=None,
     suppress_health_check=list(HealthCheck),
 )
 def test_every_answer_keeps_to_the_schema(case, world, wsgi_in_test_transaction):

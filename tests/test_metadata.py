@@ -195,3 +195,22 @@ def test_structured_data_is_plain_json(client, world):
     blocks = html.split('<script type="application/ld+json">')[1:]
     for block in blocks:
         json.loads(block.split("</script>", 1)[0])
+
+
+@pytest.mark.parametrize("url", ["/people/nobody/", "/no/such/address/", "/stories/hidden-draft/"])
+def test_not_found_pages_ask_not_to_be_indexed_and_claim_no_address(client, world, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<meta name="robots" content="noindex">' in html
+    assert 'rel="canonical"' not in html
+    assert "application/ld+json" not in html
+
+
+def test_a_page_without_its_own_description_still_gets_one(rf, world):
+    from articles import metadata
+
+    request = rf.get("/somewhere/")
+    meta = metadata.for_any(request)
+    assert meta.url == "http://testserver/somewhere/"
+    assert meta.description
