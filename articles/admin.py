@@ -34,7 +34,6 @@ from .body import (
     word_count,
 )
 from .forms import BulkPersonForm, BulkTagForm, StoryForm
-from .metadata import apply_to_photo, read_embedded
 from .models import (
     Article,
     ArticlePerson,
@@ -46,6 +45,7 @@ from .models import (
     TaggedArticle,
     desk_time,
 )
+from .photo_metadata import apply_to_photo, read_embedded
 from .photo_rights import PhotoRightsAdmin, RightsFilter, warn_about_lead_photo
 from .uploads import PhotoFileField
 from .views import story_context

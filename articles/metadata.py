@@ -1,204 +1,190 @@
-"""What a photo file says about itself: the IPTC fields agencies embed.
+"""What a page tells machines about itself: canonical URL, description, social cards, feeds.
 
-Agencies and photographers write the creator, credit line, source, copyright
-notice and caption into the file, in the IPTC-IIM block (APP13) and again as
-XMP. Both are read with Pillow (XMP through ``Image.getxmp()``, which parses
-with defusedxml); XMP wins where both are present, being Unicode throughout.
-``suggest_credits`` turns the names into credits, reusing the desk's credit
-sources where one matches by name or alias.
+``{% page_meta %}`` in the base template builds one ``PageMeta`` from what the
+page's view has already put in its context (the story, the person and their
+ties, the tag, the page of results), so it costs no queries and the views
+need not know about it; a view may also pass its own as ``meta``.
+``includes/_page_meta.html`` writes it into the page's head.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 
-from PIL import Image, IptcImagePlugin
+from django.conf import settings
+from django.urls import reverse
+from django.utils.text import Truncator
 
-# IPTC-IIM record 2 datasets.
-IIM = {
-    "creator": (2, 80),
-    "credit_line": (2, 110),
-    "source": (2, 115),
-    "copyright_notice": (2, 116),
-    "caption": (2, 120),
-    "headline": (2, 105),
-}
-# XMP properties (namespace prefixes are dropped by Pillow).
-XMP = {
-    "creator": "creator",
-    "credit_line": "Credit",
-    "source": "Source",
-    "copyright_notice": "rights",
-    "caption": "description",
-    "headline": "Headline",
-}
+from . import structured_data
+
+DESCRIPTION_LENGTH = 160
 
 
 @dataclass
-class Embedded:
-    creator: str = ""
-    credit_line: str = ""
-    source: str = ""
-    copyright_notice: str = ""
-    caption: str = ""
-    headline: str = ""
-
-    def __bool__(self):
-        return any(asdict(self).values())
-
-    def as_dict(self):
-        return {field: value for field, value in asdict(self).items() if value}
+class Feed:
+    title: str
+    rss: str
+    atom: str
 
 
-def _text(value):
-    """A plain string from an XMP value: a string, an rdf:Alt/Seq/Bag, or a lang-tagged item."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bytes):
-        return _decode(value)
-    if isinstance(value, list):
-        return ", ".join(filter(None, (_text(item) for item in value)))
-    if isinstance(value, dict):
-        for container in ("Alt", "Seq", "Bag", "li"):
-            if container in value:
-                return _text(value[container])
-        if "text" in value:
-            return _text(value["text"])
-    return ""
+@dataclass
+class PageMeta:
+    title: str
+    description: str
+    url: str
+    type: str = "website"
+    image: object = None  # a Photo
+    image_url: str = ""
+    published_at: object = None
+    modified_at: object = None
+    tags: list = field(default_factory=list)
+    feed: Feed | None = None
+    robots: str = ""
+    structured_data: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.description = Truncator(" ".join(self.description.split())).chars(DESCRIPTION_LENGTH)
 
 
-def _decode(raw):
-    if isinstance(raw, list):
-        return ", ".join(_decode(item) for item in raw)
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
+def canonical(request, path, page=None):
+    """The absolute canonical address; a page after the first keeps its number."""
+    url = request.build_absolute_uri(path)
+    if page is not None and page.number > 1:
+        url += f"?page={page.number}"
+    return url
 
 
-def _clean(text):
-    return " ".join(text.split())
+def _image_url(request, photo):
+    return request.build_absolute_uri(photo.share_image_url) if photo else ""
 
 
-def _from_xmp(image):
-    try:
-        xmp = image.getxmp()
-    except Exception:  # noqa: BLE001 - broken XMP is ignored like missing XMP
-        return {}
-    descriptions = xmp.get("xmpmeta", {}).get("RDF", {}).get("Description", [])
-    if isinstance(descriptions, dict):
-        descriptions = [descriptions]
-    found = {}
-    for description in descriptions:
-        if not isinstance(description, dict):
-            continue
-        for field, prop in XMP.items():
-            if field not in found and prop in description:
-                text = _clean(_text(description[prop]))
-                if text:
-                    found[field] = text
-    return found
+def site_feed(request):
+    return Feed(
+        f"{settings.SITE_NAME}: latest stories",
+        request.build_absolute_uri(reverse("feed")),
+        request.build_absolute_uri(reverse("feed_atom")),
+    )
 
 
-def _from_iim(image):
-    try:
-        info = IptcImagePlugin.getiptcinfo(image) or {}
-    except Exception:  # noqa: BLE001 - a damaged IIM block is ignored like a missing one
-        return {}
-    found = {}
-    for field, dataset in IIM.items():
-        if dataset in info:
-            text = _clean(_decode(info[dataset]))
-            if text:
-                found[field] = text
-    return found
+def for_home(request, lead):
+    photo = lead.lead_photo_for_readers if lead else None
+    return PageMeta(
+        title=settings.SITE_NAME,
+        description=f"The latest celebrity and entertainment news from {settings.SITE_NAME}.",
+        url=canonical(request, reverse("home")),
+        image=photo,
+        image_url=_image_url(request, photo),
+        feed=site_feed(request),
+        structured_data=[structured_data.website(request)],
+    )
 
 
-def read_embedded(fileobj):
-    """The IPTC fields embedded in the image ``fileobj`` (empty ones are "")."""
-    fileobj.seek(0)
-    try:
-        with Image.open(fileobj) as image:
-            values = {**_from_iim(image), **_from_xmp(image)}
-    except Exception:  # noqa: BLE001 - an unreadable file simply has nothing to say
-        values = {}
-    finally:
-        fileobj.seek(0)
-    return Embedded(**values)
+def for_story(request, article, links, authors, tags):
+    photo = article.lead_photo_for_readers
+    main = next((link.person for link in links if link.is_main), None)
+    trail = [(settings.SITE_NAME, reverse("home"))]
+    if main:
+        trail.append((main.name, main.get_absolute_url()))
+    elif tags:
+        trail.append((tags[0].name, reverse("tag", args=[tags[0].slug])))
+    trail.append((article.headline, article.get_absolute_url()))
+    return PageMeta(
+        title=article.headline,
+        description=article.standfirst or article.headline,
+        url=canonical(request, article.get_absolute_url()),
+        type="article",
+        image=photo,
+        image_url=_image_url(request, photo),
+        published_at=article.published_at,
+        modified_at=structured_data.modified_at(article),
+        tags=[tag.name for tag in tags],
+        structured_data=[
+            structured_data.news_article(request, article, links, authors, tags),
+            structured_data.breadcrumbs(request, trail),
+        ],
+    )
 
 
-def _first_creator(creator):
-    """XMP may list several creators; the credit names the first."""
-    return creator.split(",")[0].strip() if creator else ""
+def for_person(request, person, ties, page):
+    known_for = f", {person.known_for}" if person.known_for else ""
+    path = person.get_absolute_url()
+    return PageMeta(
+        title=person.name,
+        description=f"{person.name}{known_for}: news, family and relationships.",
+        url=canonical(request, path, page),
+        type="profile",
+        feed=Feed(
+            f"{settings.SITE_NAME}: stories about {person.name}",
+            request.build_absolute_uri(reverse("person_feed", args=[person.slug])),
+            request.build_absolute_uri(reverse("person_feed_atom", args=[person.slug])),
+        ),
+        structured_data=[
+            structured_data.person(request, person, ties),
+            structured_data.breadcrumbs(
+                request, [(settings.SITE_NAME, reverse("home")), (person.name, path)]
+            ),
+        ],
+    )
 
 
-def suggest_credits(embedded):
-    """Credits for ``embedded``: a list of (role, name, source or None) in house order.
-
-    The credit line's names come first (each matched to a source by name or
-    alias, split at "/" when the whole does not match), then the source when
-    it adds a name, then the photographer. Unmatched names get ``None``.
-    """
-    from .models import CreditSource
-
-    agencies = [CreditSource.Kind.AGENCY, CreditSource.Kind.SUPPLIER]
-    people = [CreditSource.Kind.PHOTOGRAPHER]
-    suggestions = []
-    seen = set()
-
-    def add(role, name, kinds):
-        name = name.strip()
-        if not name or name.casefold() in seen:
-            return
-        seen.add(name.casefold())
-        source = CreditSource.objects.matching(name, kinds).first()
-        if source is not None:
-            seen.add(source.name.casefold())
-            role = source.kind if source.kind in ("agency", "photographer", "supplier") else role
-        suggestions.append((role, source.name if source else name, source))
-
-    credit_line = embedded.credit_line
-    if credit_line:
-        if CreditSource.objects.matching(credit_line, agencies + people).exists():
-            add("agency", credit_line, agencies + people)
-        else:
-            for part in credit_line.split("/"):
-                add("agency" if not suggestions else "supplier", part, agencies + people)
-    if embedded.source:
-        add("supplier" if suggestions else "agency", embedded.source, agencies)
-    if embedded.creator:
-        add("photographer", _first_creator(embedded.creator), people)
-    return suggestions
+def for_tag(request, tag, page):
+    path = reverse("tag", args=[tag.slug])
+    return PageMeta(
+        title=tag.name,
+        description=f"Stories tagged {tag.name} on {settings.SITE_NAME}.",
+        url=canonical(request, path, page),
+        feed=Feed(
+            f"{settings.SITE_NAME}: stories tagged {tag.name}",
+            request.build_absolute_uri(reverse("tag_feed", args=[tag.slug])),
+            request.build_absolute_uri(reverse("tag_feed_atom", args=[tag.slug])),
+        ),
+        structured_data=[
+            structured_data.breadcrumbs(
+                request, [(settings.SITE_NAME, reverse("home")), (tag.name, path)]
+            )
+        ],
+    )
 
 
-def apply_to_photo(photo, embedded):
-    """Prefill ``photo``'s caption and credits from ``embedded``; return what was done.
+def for_context(context):
+    """The PageMeta for a page, from its template context."""
+    if context.get("meta"):
+        return context["meta"]
+    request = context.get("request")
+    if request is None:
+        return None
+    match = request.resolver_match
+    name = match.url_name if match else None
+    if name == "story" and context.get("article"):
+        article = context["article"]
+        links = context.get("people") or article.person_links_in_order()
+        return for_story(
+            request, article, list(links), list(article.authors.all()), list(article.tags.all())
+        )
+    if name == "person" and context.get("person"):
+        return for_person(
+            request, context["person"], context.get("ties") or [], context.get("page")
+        )
+    if name == "tag" and context.get("tag"):
+        return for_tag(request, context["tag"], context.get("page"))
+    if name == "home":
+        return for_home(request, context.get("lead"))
+    if match is None:
+        return None  # an address nothing answers to: a 404 page, not a page to describe
+    return for_any(request, context.get("page"))
 
-    Only fills what the staffer left empty. Names no source matches become new
-    sources (photographer for the creator, agency or supplier otherwise), and
-    are listed in the result so the staffer can check them.
-    """
-    from .models import CreditSource, PhotoCredit
 
-    done = {"caption": False, "matched": [], "created": []}
-    photo.embedded_metadata = embedded.as_dict()
-    fields = ["embedded_metadata"]
-    if not photo.caption.strip() and (embedded.caption or embedded.headline):
-        photo.caption = embedded.caption or embedded.headline
-        fields.append("caption")
-        done["caption"] = True
-    photo.save(update_fields=fields)
-    if photo.credits.exists():
-        return done
-    for order, (role, name, source) in enumerate(suggest_credits(embedded)):
-        if source is None:
-            source = CreditSource(kind=role, name=name)
-            source.full_clean()
-            source.save()
-            done["created"].append(str(source))
-        else:
-            done["matched"].append(str(source))
-        credit = PhotoCredit(photo=photo, role=role, source=source, order=order)
-        credit.full_clean()
-        credit.save()
-    return done
+def for_any(request, page=None):
+    """A public page this module knows nothing particular about."""
+    return PageMeta(
+        title=settings.SITE_NAME,
+        description=f"Celebrity and entertainment news from {settings.SITE_NAME}.",
+        url=canonical(request, request.path, page),
+    )
+
+
+def for_search(request):
+    return PageMeta(
+        title="Search",
+        description=f"Search the stories and people on {settings.SITE_NAME}.",
+        url=canonical(request, reverse("search")),
+        robots="noindex, follow",
+    )

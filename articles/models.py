@@ -250,6 +250,11 @@ class Photo(models.Model):
         """The best large JPEG for sharing (about 1200 pixels wide), else the original."""
         return renditions.share_url(self)
 
+    @property
+    def share_image(self):
+        """The share image's url, width, height and bytes, for feeds, Open Graph and JSON-LD."""
+        return renditions.share_image(self)
+
 
 class PhotoCredit(models.Model):
     """One name in a photo's credit line: a credit source in a role; a photo has them in order."""

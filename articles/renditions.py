@@ -76,13 +76,27 @@ def url_of(item):
     return default_storage.url(item["name"])
 
 
-def share_url(photo):
-    """The full-frame JPEG nearest ``SHARE_WIDTH`` without going over, else the original."""
+def share_image(photo):
+    """The full-frame JPEG nearest ``SHARE_WIDTH`` without going over, else the original.
+
+    A dict of url, width, height and bytes (None for the original: not recorded).
+    """
     items = current(photo, "full", "jpeg")
     if not items:
-        return photo.image.url if photo.image else ""
-    fitting = [item for item in items if item["width"] <= SHARE_WIDTH] or items[:1]
-    return url_of(fitting[-1])
+        if not photo.image:
+            return {"url": "", "width": None, "height": None, "bytes": None}
+        return {"url": photo.image.url, "width": photo.width, "height": photo.height, "bytes": None}
+    item = ([item for item in items if item["width"] <= SHARE_WIDTH] or items[:1])[-1]
+    return {
+        "url": url_of(item),
+        "width": item["width"],
+        "height": item["height"],
+        "bytes": item["bytes"],
+    }
+
+
+def share_url(photo):
+    return share_image(photo)["url"]
 
 
 # Making them ------------------------------------------------------------------

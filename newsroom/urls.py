@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path, re_path
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path, re_path
 from django.views.static import serve
 
-from articles import views
+from articles import discovery, feeds, views
+from articles.sitemaps import SITEMAPS
 from people import views as people_views
 
 admin.site.site_header = f"{settings.SITE_NAME} desk"
@@ -16,6 +18,30 @@ urlpatterns = [
     path("people/", people_views.index, name="people"),
     path("people/<slug:slug>/", views.person, name="person"),
     path("tags/<slug:slug>/", views.tag, name="tag"),
+    path("search/", discovery.search, name="search"),
+    # Feeds: RSS 2.0 and Atom for the site, each person and each tag.
+    path("feed/", feeds.LatestStoriesFeed(), name="feed"),
+    path("feed/atom/", feeds.LatestStoriesAtomFeed(), name="feed_atom"),
+    path("people/<slug:slug>/feed/", feeds.PersonFeed(), name="person_feed"),
+    path("people/<slug:slug>/feed/atom/", feeds.PersonAtomFeed(), name="person_feed_atom"),
+    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
+    # For crawlers.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap_index",
+    ),
+    path("sitemap-news.xml", discovery.news_sitemap, name="news_sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path("robots.txt", discovery.robots_txt, name="robots_txt"),
+    path("api/", include("articles.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

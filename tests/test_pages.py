@@ -341,6 +341,10 @@ class TestQueryBudget:
             ("/people/kim-kardashian/?page=2", 8),
             ("/tags/divorce/", 3),
             ("/people/", 3),
+            ("/search/?q=Kim", 4),
+            ("/search/?q=Kim&page=2", 4),
+            ("/feed/", 4),
+            ("/people/kim-kardashian/feed/atom/", 5),
         ],
     )
     def test_queries_do_not_grow_with_content(self, client, kim, kanye, seed_story, url, budget):

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from articles.metadata import Embedded, read_embedded, suggest_credits
 from articles.models import CreditSource, Photo
+from articles.photo_metadata import Embedded, read_embedded, suggest_credits
 
 pytestmark = pytest.mark.django_db
 

@@ -10,6 +10,7 @@ Generated rows carry slugs starting with ``bench-``; ``--clear`` removes them.
 
 import datetime
 import io
+import json
 import random
 import sys
 import time
@@ -81,6 +82,11 @@ class Table:
         self.names = ["id", *columns, *self.defaults]
         self.next_id = (model.objects.aggregate(m=models.Max("pk"))["m"] or 0) + 1
 
+    def field(self, attname):
+        if attname == "id":
+            return self.model._meta.pk
+        return next(f for f in self.model._meta.concrete_fields if f.attname == attname)
+
     def allocate(self, count):
         first = self.next_id
         self.next_id += count
@@ -91,13 +97,22 @@ class Table:
         done = 0
         extra = tuple(self.defaults.values())
         if connection.vendor == "postgresql":
+            # COPY takes JSON as text.
+            json_at = [
+                n
+                for n, name in enumerate(self.names)
+                if isinstance(self.field(name), models.JSONField)
+            ]
             sql = (
                 f'COPY "{self.model._meta.db_table}" '
                 f"({', '.join(connection.ops.quote_name(n) for n in self.names)}) FROM STDIN"
             )
             with connection.cursor() as cursor, cursor.copy(sql) as copy:
                 for row in rows:
-                    copy.write_row(row + extra)
+                    row = list(row + extra)
+                    for n in json_at:
+                        row[n] = json.dumps(row[n])
+                    copy.write_row(row)
                     done += 1
                     if done % BATCH == 0:
                         progress(label, done, total)

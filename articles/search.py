@@ -1,0 +1,270 @@
+"""Site search over published stories and the people they are about.
+
+On PostgreSQL a story is found by full-text search over a weighted vector
+(headline A, standfirst B, body C) that the database stores with each story
+and keeps current itself (column ``search_document``, kept by a trigger and
+served by a GIN index, see migration 0002), ranked by ``ts_rank`` and
+highlighted by ``ts_headline``. SQLite has no full-text
+search built into Django, so there the same questions are answered honestly
+and more simply: every word must start a word somewhere in the story (no
+stemming), and a word in the headline counts for more than one in the
+standfirst, which counts for more than one in the body; snippets are
+highlighted in Python.
+
+Either way, a story about a person whose name or alias matches the query is
+found too, and ranks higher: searching "Ye" finds stories about Kanye West.
+Highlighting is safe by construction: everything is escaped first, and only
+the ``<mark>`` elements added here are markup.
+"""
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.db import connection, models
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+from people.models import Person
+
+from .models import Article
+
+#: The longest query the site accepts; longer ones get a 400 page.
+MAX_QUERY_LENGTH = 200
+#: At most this many words of a query are used on SQLite.
+MAX_WORDS = 10
+#: The text search configuration, in the query and in the index alike.
+CONFIG = "english"
+#: The stored search vector and its GIN index, created by migration 0002 on PostgreSQL.
+DOCUMENT_COLUMN = "search_document"
+INDEX_NAME = "article_search_document"
+#: People shown above the stories.
+PEOPLE_SHOWN = 8
+#: How much being about a matching person adds to a story's rank.
+PERSON_BOOST = 0.5
+#: Shorter words match only whole words on SQLite, longer ones as prefixes too.
+PREFIX_LENGTH = 4
+#: Characters either side of the first hit in a SQLite snippet.
+SNIPPET_RADIUS = 120
+
+# Private-use characters mark hits in text coming back from ts_headline, so
+# the text can be escaped whole before the marks become <mark> elements.
+START, STOP = "\ue000", "\ue001"
+
+
+def uses_full_text():
+    return connection.vendor == "postgresql"
+
+
+def normalise(text):
+    """The query as searched: control characters dropped, white space folded."""
+    printable = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C")
+    return " ".join(printable.split())
+
+
+def words_of(text):
+    """The words of a query, without web-search operators (quotes, a leading minus)."""
+    words = []
+    for word in re.findall(r"[\w'’.-]+", text):
+        word = word.strip("'’.-")
+        if word and word.lower() not in ("or", "and") and word not in words:
+            words.append(word)
+    return words[:MAX_WORDS]
+
+
+def story_document():
+    """A story's stored search vector (PostgreSQL only; the model does not know the column).
+
+    Only for querysets whose story table is the outermost, unaliased one.
+    """
+    from django.contrib.postgres.search import SearchVectorField
+
+    table = connection.ops.quote_name(Article._meta.db_table)
+    column = connection.ops.quote_name(DOCUMENT_COLUMN)
+    # Names from this module and the model, quoted; nothing from the request.
+    return RawSQL(f"{table}.{column}", [], output_field=SearchVectorField())  # noqa: S611
+
+
+def people_matching(text):
+    """People whose name or an alias matches, best matches first."""
+    lowered = text.lower()
+    people = list(Person.objects.matching(text)[:200])
+
+    def closeness(person):
+        names = [person.name, *person.alias_list]
+        exact = any(name.lower() == lowered for name in names)
+        starts = any(
+            part.lower().startswith(lowered) for name in names for part in [name, *name.split()]
+        )
+        return (not exact, not starts, person.name)
+
+    return sorted(people, key=closeness)
+
+
+def stories_matching(stories, text, people=()):
+    """``stories`` that match ``text`` (or are about ``people``), best first.
+
+    Each is annotated with ``search_rank``; on PostgreSQL also with
+    ``search_headline`` and ``search_snippet`` (marked with START/STOP).
+    """
+    about = Q(person_links__person__in=[person.pk for person in people]) if people else Q()
+    about_any = stories.filter(about).values("pk") if people else None
+    if uses_full_text():
+        return _full_text(stories, text, about_any)
+    return _fallback(stories, text, about_any)
+
+
+def _boost(about_any):
+    if about_any is None:
+        return Value(0.0)
+    return Case(
+        When(pk__in=about_any, then=Value(PERSON_BOOST)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+
+
+def _full_text(stories, text, about_any):
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+
+    query = SearchQuery(text, search_type="websearch", config=CONFIG)
+    vector = story_document()
+    found = Q(search_vector=query)
+    if about_any is not None:
+        found |= Q(pk__in=about_any)
+    marks = {"start_sel": START, "stop_sel": STOP, "config": CONFIG}
+    return (
+        stories.annotate(search_vector=vector)
+        .filter(found)
+        .annotate(
+            search_rank=SearchRank(vector, query) + _boost(about_any),
+            search_headline=SearchHeadline("headline", query, highlight_all=True, **marks),
+            search_snippet=SearchHeadline(
+                Concat("standfirst", Value(" "), "body", output_field=models.TextField()),
+                query,
+                max_words=40,
+                min_words=20,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+                **marks,
+            ),
+        )
+        .defer("body")
+        .order_by("-search_rank", "-published_at", "-pk")
+    )
+
+
+def _word_start(word):
+    """A regular expression for ``word`` starting a word in the text.
+
+    Words of four letters or more match as prefixes ("Kard" finds
+    "Kardashian"); shorter ones only whole, so "Ye" is not found in "years".
+    """
+    end = r"\b" if len(word) < PREFIX_LENGTH else ""
+    return r"\b" + re.escape(word) + end
+
+
+def _fallback(stories, text, about_any):
+    words = words_of(text)
+    if not words:
+        return stories.none()
+    found = Q()
+    score = Value(0.0)
+    for word in words:
+        pattern = _word_start(word)
+        found &= (
+            Q(headline__iregex=pattern) | Q(standfirst__iregex=pattern) | Q(body__iregex=pattern)
+        )
+        score = score + Case(
+            When(headline__iregex=pattern, then=Value(4.0)),
+            When(standfirst__iregex=pattern, then=Value(2.0)),
+            When(body__iregex=pattern, then=Value(1.0)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    if about_any is not None:
+        found |= Q(pk__in=about_any)
+    return (
+        stories.filter(found)
+        .annotate(search_rank=score + _boost(about_any) * 8)
+        .order_by(F("search_rank").desc(), "-published_at", "-pk")
+    )
+
+
+def _plain(fragment):
+    """Text from an HTML fragment: tags dropped, entities decoded, space folded."""
+    spaced = fragment.replace("<", " <").replace(">", "> ")
+    return " ".join(html.unescape(strip_tags(spaced)).split())
+
+
+def from_marks(text, is_html=True):
+    """Safe HTML from text whose hits are marked START…STOP: escaped, then marked.
+
+    ``is_html`` text (a snippet of the body) loses its tags first; plain text
+    (a headline) keeps every character, escaped.
+    """
+    escaped = escape(_plain(text) if is_html else text)
+    escaped = escaped.replace(START, "<mark>").replace(STOP, "</mark>")
+    # A mark that ts_headline opened but a cut fragment never closed.
+    if escaped.count("<mark>") > escaped.count("</mark>"):
+        escaped += "</mark>"
+    return mark_safe(escaped)  # noqa: S308 - every character from the text is escaped
+
+
+def highlight(text, words):
+    """Safe HTML of plain ``text`` with each of ``words`` marked, case-insensitively."""
+    if not words:
+        return escape(text)
+    pattern = re.compile("|".join(_word_start(word) for word in words), re.IGNORECASE)
+    out, last = [], 0
+    for hit in pattern.finditer(text):
+        out.append(escape(text[last : hit.start()]))
+        out.append(f"<mark>{escape(hit.group())}</mark>")
+        last = hit.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308 - every character from the text is escaped
+
+
+def excerpt(text, words, radius=SNIPPET_RADIUS):
+    """A window of plain ``text`` around the first hit of any of ``words``."""
+    hits = [re.search(_word_start(word), text, re.IGNORECASE) for word in words]
+    hits = [hit.start() for hit in hits if hit]
+    at = min(hits) if hits else 0
+    start = max(0, at - radius)
+    end = min(len(text), at + radius)
+    # Whole words only.
+    if start > 0:
+        start = text.find(" ", start) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    window = text[start:end].strip()
+    return ("… " if start > 0 else "") + window + (" …" if end < len(text) else "")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A story in the results, with its headline and snippet as safe HTML."""
+
+    story: object
+    headline: str
+    snippet: str
+
+
+def hits(stories, text):
+    """The results on a page as Hits, highlighted the way the database allows."""
+    words = words_of(text)
+    found = []
+    for story in stories:
+        if hasattr(story, "search_snippet"):
+            headline = from_marks(story.search_headline or story.headline, is_html=False)
+            snippet = from_marks(story.search_snippet or story.standfirst)
+        else:
+            headline = highlight(story.headline, words)
+            source = _plain(f"{story.standfirst} {story.body}")
+            snippet = highlight(excerpt(source, words), words)
+        found.append(Hit(story, headline, snippet))
+    return found
