@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.utils.html import format_html
 
 from newsroom.admin_rows import RowsFormSet
+from newsroom.admin_widgets import LabelledCellsMixin, LabelledDateTimeMixin
 
 from .models import Article, ArticlePerson, Photo, PhotoCredit, TaggedArticle
 
@@ -28,7 +29,7 @@ def image_tag(photo, width):
     )
 
 
-class PhotoCreditInline(admin.TabularInline):
+class PhotoCreditInline(LabelledCellsMixin, admin.TabularInline):
     model = PhotoCredit
     fields = ["role", "name", "platform", "account", "order"]
     ordering = ["order", "pk"]
@@ -92,7 +93,7 @@ class PeopleInStoryFormSet(RowsFormSet):
         return super().save_existing_objects(commit)
 
 
-class PersonInStoryInline(admin.TabularInline):
+class PersonInStoryInline(LabelledCellsMixin, admin.TabularInline):
     model = ArticlePerson
     formset = PeopleInStoryFormSet
     fields = ["person", "is_main", "order"]
@@ -112,7 +113,7 @@ class StoryTagsFormSet(RowsFormSet):
             tags.add(form.instance.tag_id)
 
 
-class TagInline(admin.TabularInline):
+class TagInline(LabelledCellsMixin, admin.TabularInline):
     """Tags, picked by search; replaces the plain comma-separated ``tags`` field."""
 
     model = TaggedArticle
@@ -123,7 +124,7 @@ class TagInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(LabelledDateTimeMixin, admin.ModelAdmin):
     list_display = ["headline", "status", "published_at", "main_person", "tag_list"]
     list_filter = ["status", "tags"]
     date_hierarchy = "published_at"
