@@ -188,3 +188,20 @@ def test_admin_lists_survive_bad_queries(client, content, qs):
     for name in ("articles_article", "people_person", "articles_photo"):
         response = client.get(reverse(f"admin:{name}_changelist") + "?" + qs)
         assert response.status_code in (200, 302), (name, qs)
+
+
+def test_403_page_for_staff_without_permission(content):
+    client = Client()
+    client.force_login(make_user("intern", is_staff=True))
+    response = client.get(reverse("admin:articles_article_add"))
+    assert response.status_code == 403
+    assert "You can’t open this page" in response.content.decode()
+
+
+def test_expired_form_gets_a_clear_403_page(content):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("admin:login"), {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "This form has expired" in html
+    assert "nothing was saved" in html

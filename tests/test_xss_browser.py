@@ -281,12 +281,16 @@ INSPECT = r"""
 IGNORED_CONSOLE = "Failed to load resource: net::ERR_FAILED"  # the requests we abort
 
 
-async def check_pages(chromium, base_url, cookie, urls, rounds, promote, concurrency=3):
+async def check_pages(
+    chromium, base_url, cookie, urls, rounds, promote, concurrency=3, canned=None
+):
     """Open ``urls`` (``concurrency`` at a time), then the front page once per round.
 
     Returns what went wrong: (url, kind, detail) for each dialog, error, console
     error, CSP violation, canary, dangerous element or rendered template.
+    ``canned`` maps URLs to HTML served instead of the site's (to test the watch).
     """
+    canned = canned or {}
     from playwright.async_api import async_playwright
 
     problems = []
@@ -295,16 +299,18 @@ async def check_pages(chromium, base_url, cookie, urls, rounds, promote, concurr
         context = await browser.new_context()
         await context.add_cookies([cookie])
         await context.add_init_script(WATCH)
+
         # Images, fonts and style sheets are not fetched: a payload's image then
         # fails at once, which fires its onerror as surely as a broken URL would.
-        await context.route(
-            "**/*",
-            lambda route: (
-                route.abort()
-                if route.request.resource_type in {"image", "font", "stylesheet", "media"}
-                else route.continue_()
-            ),
-        )
+        async def handle(route):
+            if route.request.url in canned:
+                await route.fulfill(body=canned[route.request.url], content_type="text/html")
+            elif route.request.resource_type in {"image", "font", "stylesheet", "media"}:
+                await route.abort()
+            else:
+                await route.continue_()
+
+        await context.route("**/*", handle)
 
         async def visit(page, url):
             page.current_url = url
@@ -409,3 +415,35 @@ def test_no_payload_runs_anywhere(live_server):
     thread.start()
     thread.join()
     assert not result, result[:10]
+
+
+def test_the_watch_catches_what_it_must(live_server):
+    """Pages that do let a payload through are reported, each by what gave it away."""
+    chromium = chromium_path()
+    leaks = {
+        "/leak/dialog/": "<p>x</p><img src=x onerror=alert(1)>",
+        "/leak/canary/": "<svg onload=window.__xss=1></svg>",
+        "/leak/link/": '<a href="javascript:void(0)">x</a>',
+        "/leak/template/": f"<p>{TEMPLATE_CANARY}</p>",
+        "/leak/frame/": "<iframe srcdoc='x'></iframe>",
+    }
+    canned = {live_server.url + url: html for url, html in leaks.items()}
+    cookie = {"name": "x", "value": "y", "url": live_server.url}
+    problems = []
+
+    def run():
+        problems.extend(
+            asyncio.run(
+                check_pages(chromium, live_server.url, cookie, list(leaks), [], None, canned=canned)
+            )
+        )
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    kinds = {(url, kind) for url, kind, _ in problems}
+    assert ("/leak/dialog/", "dialog") in kinds
+    assert ("/leak/canary/", "dom") in kinds
+    assert ("/leak/link/", "dom") in kinds
+    assert ("/leak/template/", "template") in kinds
+    assert ("/leak/frame/", "dom") in kinds
