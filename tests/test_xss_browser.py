@@ -390,24 +390,24 @@ def test_no_payload_runs_anywhere(live_server):
             Article.objects.filter(pk=article.pk).update(
                 published_at=base + datetime.timedelta(hours=start, seconds=i)
             )
+        # Called inside the event loop, where Django keeps a connection per task:
+        # close it here, or it outlives the test and blocks dropping the test database.
+        connection.close()
 
     def run():
         os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        try:
-            result.extend(
-                asyncio.run(
-                    check_pages(
-                        chromium,
-                        live_server.url,
-                        cookie,
-                        [*slots.urls, *slots.list_urls()],
-                        rounds,
-                        promote,
-                    )
+        result.extend(
+            asyncio.run(
+                check_pages(
+                    chromium,
+                    live_server.url,
+                    cookie,
+                    [*slots.urls, *slots.list_urls()],
+                    rounds,
+                    promote,
                 )
             )
-        finally:
-            connection.close()
+        )
 
     # Playwright's async API in a thread of its own, away from this test's event loop.
     result = []
