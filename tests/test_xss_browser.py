@@ -405,10 +405,14 @@ def test_no_payload_runs_anywhere(live_server):
                     [*slots.urls, *slots.list_urls()],
                     rounds,
                     promote,
+                    concurrency=concurrency,
                 )
             )
         )
 
+    # The live server shares one connection among its threads for an in-memory
+    # SQLite database, so pages are opened one at a time there.
+    concurrency = 1 if connection.vendor == "sqlite" else 3
     # Playwright's async API in a thread of its own, away from this test's event loop.
     result = []
     thread = threading.Thread(target=run)
