@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run demo test lint format check-deploy clean
+.PHONY: install run demo test lint format check-deploy clean browser-tools
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Newsroom needs Python 3.11 or newer")'
@@ -35,6 +35,16 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -r articles people newsroom -x '*/migrations/*' -ll
+
+# What the browser tests need besides Python packages: Debian's Chromium and the
+# Nu HTML Checker (vnu.jar, from npm, kept outside the repository). Java must be there.
+TOOLS ?= $(HOME)/.cache/newsroom-tools
+VNU_VERSION := 26.9.27
+browser-tools:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	test -f $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar || \
+	  (mkdir -p $(TOOLS) && npm install --no-audit --no-fund --prefix $(TOOLS) vnu-jar@$(VNU_VERSION))
 
 format: install
 	$(BIN)/ruff format .

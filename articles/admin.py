@@ -17,10 +17,12 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from js_asset import Media
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from newsroom.admin_rows import RowsFormSet
+from newsroom.admin_widgets import LabelledCellsMixin, LabelledDateTimeMixin
 from people.admin import RelationshipAdmin
 from people.models import Person
 
@@ -70,7 +72,7 @@ def image_tag(photo, width):
     )
 
 
-class PhotoCreditInline(admin.TabularInline):
+class PhotoCreditInline(LabelledCellsMixin, admin.TabularInline):
     model = PhotoCredit
     fields = ["role", "source", "name", "order"]
     autocomplete_fields = ["source"]
@@ -282,7 +284,7 @@ class PeopleInStoryFormSet(RowsFormSet):
         return super().save_existing_objects(commit)
 
 
-class PersonInStoryInline(admin.TabularInline):
+class PersonInStoryInline(LabelledCellsMixin, admin.TabularInline):
     model = ArticlePerson
     formset = PeopleInStoryFormSet
     fields = ["person", "is_main", "order"]
@@ -317,7 +319,7 @@ class StoryTagsFormSet(RowsFormSet):
             tags.add(form.instance.tag_id)
 
 
-class TagInline(admin.TabularInline):
+class TagInline(LabelledCellsMixin, admin.TabularInline):
     """Tags, picked by search; replaces the plain comma-separated ``tags`` field."""
 
     model = TaggedArticle
@@ -395,7 +397,7 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
     form = StoryForm
     list_display = ["headline", "state", "published_at", "main_person", "tag_list"]
     list_filter = [StateFilter, "status", "tags"]
@@ -467,6 +469,16 @@ class ArticleAdmin(VersionAdmin):
 
     def has_tag_people_permission(self, request):
         return roles.can_tag_people(request.user)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The rich-text editor's import map is an inline script: it carries this
+        # request's CSP nonce, which is all the policy lets run inline.
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        # The editor also sets styles from its scripts; styles may not run code, so
+        # this page alone lets them be inline. Scripts stay nonce-only.
+        response = super().render_change_form(request, context, *args, **kwargs)
+        response._csp_update = {"style-src": ["'unsafe-inline'"]}
+        return response
 
     def get_prepopulated_fields(self, request, obj=None):
         # A read-only slug (a researcher's view of a story) cannot be prefilled.
@@ -866,7 +878,7 @@ class EvidenceFormSet(RowsFormSet):
             given.add(value)
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(LabelledCellsMixin, admin.TabularInline):
     """On a relationship: the stories that report it."""
 
     model = RelationshipEvidence
@@ -876,7 +888,7 @@ class EvidenceInline(admin.TabularInline):
     extra = 1
 
 
-class ReportedRelationshipInline(admin.TabularInline):
+class ReportedRelationshipInline(LabelledCellsMixin, admin.TabularInline):
     """On a story: the relationships it reports, so they carry it as evidence."""
 
     model = RelationshipEvidence

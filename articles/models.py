@@ -10,7 +10,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from people.models import Person, Relationship
 
@@ -322,8 +322,15 @@ class PhotoCredit(models.Model):
 
 
 class TaggedArticle(TaggedItemBase):
-    """Tags on stories, kept in their own table with a real foreign key."""
+    """Tags on stories, kept in their own table with a real foreign key.
 
+    A tag that stories carry cannot be deleted: the admin names the stories,
+    and readers never meet a tag link that leads nowhere.
+    """
+
+    tag = models.ForeignKey(
+        Tag, on_delete=models.PROTECT, related_name="%(app_label)s_%(class)s_items"
+    )
     content_object = models.ForeignKey(
         "Article", on_delete=models.CASCADE, related_name="tagged_items"
     )

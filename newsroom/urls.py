@@ -6,6 +6,7 @@ from django.views.static import serve
 
 from articles import discovery, feeds, views
 from articles.sitemaps import SITEMAPS
+from newsroom import twofactor
 from people import views as people_views
 
 admin.site.site_header = f"{settings.SITE_NAME} desk"
@@ -42,8 +43,13 @@ urlpatterns = [
     ),
     path("robots.txt", discovery.robots_txt, name="robots_txt"),
     path("api/", include("articles.api.urls")),
+    path("admin/two-factor/", twofactor.setup, name="two_factor_setup"),
+    path("admin/two-factor/code/", twofactor.verify, name="two_factor_verify"),
     path("admin/", admin.site.urls),
 ]
+
+# 503 with Retry-After while the database is down; the static 500 page otherwise.
+handler500 = "newsroom.errors.server_error"
 
 if settings.SERVE_MEDIA:
     prefix = settings.MEDIA_URL.lstrip("/")

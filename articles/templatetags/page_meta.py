@@ -13,3 +13,13 @@ def page_meta(context):
         "meta": metadata.for_context(context),
         "site_name": context.get("site_name"),
     }
+
+
+@register.filter
+def w3c_datetime(value):
+    """An aware datetime as W3C/ISO 8601 to the second ("2021-02-05T10:00:00+01:00").
+
+    Django's "c" format keeps microseconds, which validators and some
+    readers refuse.
+    """
+    return value.isoformat(timespec="seconds") if value else ""

@@ -32,6 +32,23 @@
     update();
   }
 
+  function labelTheEditor() {
+    // The rich-text editor's editable area is built by script, without a name:
+    // give it the body field's label, so screen readers announce what it is.
+    const body = document.getElementById("id_body");
+    const label = document.querySelector('label[for="id_body"]');
+    if (!body || !label) return;
+    label.id = label.id || "id_body_label";
+    function apply() {
+      const editable = body.parentElement.querySelector(".ProseMirror[contenteditable=true]");
+      if (editable && editable.getAttribute("aria-labelledby") !== label.id) {
+        editable.setAttribute("aria-labelledby", label.id);
+      }
+    }
+    new MutationObserver(apply).observe(body.parentElement, { childList: true, subtree: true });
+    apply();
+  }
+
   function setUpHeadlineHint() {
     const headline = document.getElementById("id_headline");
     if (!headline) return;
@@ -55,6 +72,7 @@
 
   function start() {
     setUpStats();
+    labelTheEditor();
     setUpHeadlineHint();
   }
   if (document.readyState === "loading") {
