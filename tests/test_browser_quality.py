@@ -55,6 +55,8 @@ def pages():
         "story": story.get_absolute_url(),
         "person": kim.get_absolute_url(),
         "tag": reverse("tag", args=["divorce"]),
+        "search": reverse("search") + "?q=Kanye",
+        "people": reverse("people"),
         "admin-story": reverse("admin:articles_article_change", args=[story.pk]),
     }
 
