@@ -294,6 +294,7 @@ def queries_for(client, url):
     return len(queries)
 
 
+@pytest.mark.usefixtures("uncached_pages")
 class TestQueryBudget:
     """A page costs the same number of queries with one item on it or many."""
 
