@@ -1,9 +1,11 @@
 """The reading logic for stories and photos: what readers may see, and in what order."""
 
 import datetime
+import json
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import (
+    Case,
     Count,
     Exists,
     F,
@@ -12,9 +14,11 @@ from django.db.models import (
     Q,
     Subquery,
     Value,
+    When,
     Window,
     prefetch_related_objects,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, RowNumber, TruncMonth
 from django.utils import timezone
 
@@ -57,7 +61,12 @@ class ArticleQuerySet(models.QuerySet):
         """Everything a story page shows about the story itself, prefetched."""
         from .models import ArticlePerson
 
-        return self.select_related("lead_photo", "lead_photo__replacement").prefetch_related(
+        stories = self
+        sql = CORRECTION_NOTES_SQL.get(connections[self.db].vendor)
+        if sql:
+            # Folded into the story's row: corrections cost no query of their own.
+            stories = stories.annotate(correction_notes=RawSQL(sql, []))  # noqa: S611 - fixed SQL
+        return stories.select_related("lead_photo", "lead_photo__replacement").prefetch_related(
             Prefetch(
                 "person_links",
                 queryset=ArticlePerson.objects.select_related("person"),
@@ -77,6 +86,33 @@ class ArticleQuerySet(models.QuerySet):
         if not slugs:
             return self.none()
         return self.published().for_listing().exclude(pk=story.pk).filter(slug__in=slugs)
+
+    def related_with_teasers(self, story, limit):
+        """(the ``limit`` stories related to ``story``, {slug: teased story}) in one query.
+
+        The teased stories (see ``teased_in``) and the related ones (see
+        ``related_to``) come from one ranked query: teasers first, then the
+        ``limit`` best related stories that are not teasers. The best related
+        stories overall are among those rows, so ranking them again here gives
+        the same sidebar as ``related_to`` alone.
+        """
+        from .body import teaser_slugs
+
+        slugs = [slug for slug in teaser_slugs(story.body) if slug != story.slug]
+        if not slugs:
+            return list(self.related_to(story).for_listing()[:limit]), {}
+        rows = list(
+            self.related_to(story, also=Q(slug__in=slugs))
+            .for_listing()
+            .alias(is_teaser=Case(When(slug__in=slugs, then=Value(1)), default=Value(0)))
+            .order_by("-is_teaser", "-is_pinned", "-score", "-published_at", "-pk")[
+                : limit + len(slugs)
+            ]
+        )
+        teased = {row.slug: row for row in rows if row.slug in slugs}
+        related = [row for row in rows if row.is_pinned or row.score > 0]
+        related.sort(key=lambda row: (row.is_pinned, row.score, row.published_at, row.pk))
+        return related[::-1][:limit], teased
 
     def more_on(self, person, story=None):
         """Published stories about ``person``, newest first, less ``story``."""
@@ -143,7 +179,7 @@ class ArticleQuerySet(models.QuerySet):
             found[link.person_id].append(link.article)
         return found
 
-    def related_to(self, story):
+    def related_to(self, story, also=None):
         """Published stories related to ``story``, best first, in one query.
 
         Stories the editor pinned come first; then the rest by a score in
@@ -151,7 +187,8 @@ class ArticleQuerySet(models.QuerySet):
         one of the story's people (a spouse, a parent, a child: not a rumour)
         ``RELATIVE_WEIGHT`` and each shared tag ``TAG_WEIGHT``; ties go to
         the newest. Only stories sharing something are candidates, so the
-        database never scores the whole archive.
+        database never scores the whole archive. ``also`` (a Q) lets further
+        stories in, unscored unless they share something.
         """
         from people.models import Relationship
 
@@ -175,21 +212,59 @@ class ArticleQuerySet(models.QuerySet):
             + TAG_WEIGHT
             * _count_of(sharing_tags.filter(content_object=OuterRef("pk")), "content_object")
         )
+        candidates = (
+            Q(pk__in=sharing_people.values("article"))
+            | Q(pk__in=sharing_relatives.values("article"))
+            | Q(pk__in=sharing_tags.values("content_object"))
+            | Q(pk__in=pinned.values("to_article"))
+        )
+        if also is not None:
+            candidates |= also
         return (
             self.published()
             .exclude(pk=story.pk)
-            .filter(
-                Q(pk__in=sharing_people.values("article"))
-                | Q(pk__in=sharing_relatives.values("article"))
-                | Q(pk__in=sharing_tags.values("content_object"))
-                | Q(pk__in=pinned.values("to_article"))
-            )
+            .filter(candidates)
             .annotate(
                 is_pinned=Exists(pinned.filter(to_article=OuterRef("pk"))),
                 score=score,
             )
             .order_by("-is_pinned", "-score", "-published_at", "-pk")
         )
+
+
+# The story's corrections as one JSON text column of the story's own row.
+CORRECTION_NOTES_SQL = {
+    "postgresql": (
+        "SELECT COALESCE(json_agg(json_build_object('kind', c.kind, 'text', c.text,"
+        " 'created_at', c.created_at) ORDER BY c.created_at, c.id), '[]')::text"
+        ' FROM articles_correction c WHERE c.article_id = "articles_article"."id"'
+    ),
+    "sqlite": (
+        "SELECT json_group_array(json_object('kind', c.kind, 'text', c.text,"
+        " 'created_at', c.created_at)) FROM (SELECT * FROM articles_correction"
+        ' WHERE article_id = "articles_article"."id" ORDER BY created_at, id) c'
+    ),
+}
+
+
+def correction_notes(story):
+    """The story's corrections, oldest first: from its own row when fetched for the story page."""
+    from .models import Correction
+
+    if not story.has_corrections:
+        return []
+    notes = getattr(story, "correction_notes", None)
+    if notes is None:
+        return list(story.corrections.all())
+    found = []
+    for note in json.loads(notes):
+        created_at = datetime.datetime.fromisoformat(note["created_at"])
+        if timezone.is_naive(created_at):
+            created_at = timezone.make_aware(created_at, datetime.UTC)
+        found.append(
+            Correction(article=story, kind=note["kind"], text=note["text"], created_at=created_at)
+        )
+    return found
 
 
 def with_credits(photos):

@@ -22,6 +22,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageOps
 
+from newsroom import pagecache
+
 # Bump to remake every photo's renditions (e.g. after changing widths or quality).
 VERSION = 1
 
@@ -220,6 +222,8 @@ def refresh(photo, force=False, storage=None):
     record = make(photo, storage)
     type(photo).objects.filter(pk=photo.pk).update(renditions=record)
     photo.renditions = record
+    # A bulk update sends no signal: cached pages showing the photo must go.
+    pagecache.content_changed()
     for name in old - {item["name"] for item in record["items"]}:
         storage.delete(name)
     return True

@@ -11,7 +11,7 @@ from people.relations import family_box
 
 from . import coverage, people_box
 from .body import render_body
-from .managers import with_credits, with_shown_photo_credits
+from .managers import correction_notes, with_credits, with_shown_photo_credits
 from .models import Article, Photo
 
 HOME_STORIES = 21
@@ -47,10 +47,10 @@ def story_context(article):
         else {}
     )
     ties = list(Relationship.objects.among([link.person for link in links])) if links else []
-    related = list(Article.objects.related_to(article).for_listing()[:SIDEBAR_STORIES])
-    teased = {story.slug: story for story in Article.objects.teased_in(article)}
+    related, teased = Article.objects.related_with_teasers(article, SIDEBAR_STORIES)
     return {
         "article": article,
+        "corrections": correction_notes(article),
         "body": render_body(article, article.person_links.all(), teased),
         "people": links,
         "people_box": people_box.entries(article, links, ties),

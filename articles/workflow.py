@@ -10,6 +10,8 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from newsroom import pagecache
+
 from .models import Article, StatusChange
 
 Status = Article.Status
@@ -40,6 +42,8 @@ def _move(queryset, user, to_status, comment, **changes):
         Article.objects.filter(pk__in=pks).update(
             status=to_status, updated_at=now, version=F("version") + 1, **changes
         )
+        # A bulk update sends no signal: cached pages showing these stories must go.
+        pagecache.content_changed()
         moved = Article.objects.in_bulk(pks)
         StatusChange.objects.bulk_create(
             StatusChange(

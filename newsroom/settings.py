@@ -74,6 +74,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.routers.ReplicaReadsMiddleware",
+    # 304s for pages a browser or CDN already has, cached ones included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous readers' pages from the shared cache, never stale (newsroom/pagecache.py).
+    "newsroom.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -162,6 +166,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# The page cache: the longest a page is kept (changes end it sooner), and paths never kept.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_SKIP_PATHS = ["/admin/", "/api/schema/"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

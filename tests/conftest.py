@@ -1,10 +1,26 @@
-"""Fixtures shared by the browser tests (see tests/browser.py)."""
+"""Fixtures shared by the suite: an empty cache per test, and the browser tests'
+Chromium (see tests/browser.py)."""
 
 import os
 
 import pytest
+from django.core.cache import cache
 
 from .browser import CHROMIUM_ARGS, chromium_path
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: no page kept from another test's data."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    """Pages rendered every time: for counting what rendering a page costs."""
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import renditions
-from articles.models import Article
+from articles.models import Article, Correction
 from people.models import Relationship
 
 from .factories import make_article, make_person, make_photo, make_relationship, make_user
@@ -294,6 +294,7 @@ def queries_for(client, url):
     return len(queries)
 
 
+@pytest.mark.usefixtures("uncached_pages")
 class TestQueryBudget:
     """A page costs the same number of queries with one item on it or many."""
 
@@ -331,6 +332,25 @@ class TestQueryBudget:
             seed_story.tags.add(f"tag-{batch}{n}")
             seed_story.authors.add(make_user(f"coauthor{batch}{n}"))
             make_relationship(kim, extra_people[n], Relationship.Kind.SIBLING)
+            # The worst case: the story teases each new one inline and carries corrections.
+            Correction.objects.create(article=seed_story, text=f"Correction {batch}{n}.")
+            seed_story.refresh_from_db()
+            seed_story.body += f"<p>[teaser: {story.slug}]</p>"
+            seed_story.save()
+
+    def test_the_worst_case_story_shows_everything_within_budget(
+        self, client, kim, kanye, seed_story
+    ):
+        self.grow(kim, kanye, seed_story, 6, "w")
+        assert queries_for(client, "/stories/kanye-very-sad/") <= 8
+        html = client.get("/stories/kanye-very-sad/").content.decode()
+        assert html.count('class="inline-teaser"') == 6
+        assert "Correction w0." in html and "Correction w5." in html
+        assert html.index("Correction w0.") < html.index("Correction w5.")
+        seed_story.refresh_from_db()
+        related = list(Article.objects.related_to(seed_story).for_listing()[:5])
+        folded, teased = Article.objects.related_with_teasers(seed_story, 5)
+        assert folded == related and len(teased) == 6
 
     @pytest.mark.parametrize(
         "url, budget",

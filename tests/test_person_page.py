@@ -300,6 +300,7 @@ class TestIndex:
         assert client.get("/people/", {"letter": "<script>"}).status_code == 200
         assert client.get("/people/", {"page": "9"}).status_code == 404
 
+    @pytest.mark.usefixtures("uncached_pages")
     @pytest.mark.parametrize("query", [{}, {"letter": "K"}, {"q": "kay"}, {"letter": "#"}])
     def test_the_index_costs_three_queries_however_many_people(self, client, query):
         Person.objects.bulk_create(Person(name=f"Kay {n:03}", slug=f"kay-{n}") for n in range(5))
@@ -318,6 +319,7 @@ class TestIndex:
         assert 'href="?letter=K&amp;page=2"' in html
 
 
+@pytest.mark.usefixtures("uncached_pages")
 class TestQueryBounds:
     def test_fifty_relationships_and_a_thousand_stories(self, client, kim):
         others = Person.objects.bulk_create(

@@ -172,7 +172,7 @@ def test_robots_txt_points_at_the_sitemaps(client, world):
         "/robots.txt",
     ],
 )
-def test_sitemap_queries_do_not_grow(client, world, url):
+def test_sitemap_queries_do_not_grow(client, world, url, uncached_pages):
     def count():
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200

@@ -1,0 +1,214 @@
+"""A page cache for anonymous readers that is never stale.
+
+Whole responses of reader pages are kept in the shared cache under the URL and
+a *content generation*: a number kept in the cache itself and replaced every
+time anything a reader page shows is saved, deleted or relinked (a story, a
+person, a tag, a photo, a credit, a tie, a correction, a byline's user). A page
+cached before a change is therefore never found again after it; the old entries
+simply age out.
+
+What changes with the clock rather than with a save is covered by the entry's
+lifetime: no page outlives the next scheduled publication (a story set to go
+live at 14:00 appears at 14:00) nor the next local midnight (photo licences run
+out by the day, ages change on birthdays). No worker or cron job is needed.
+
+Only anonymous GET/HEAD requests for reader pages are served from the cache:
+not the desk (``/admin/``), not a browser that carries a session (an editor)
+or has just written (``primary_reads``), and only 200 answers that set no
+cookie. When the cache is down, pages are served uncached.
+
+Answers carry an ETag and Last-Modified (304 for a browser or CDN that already
+has the page) and ``Cache-Control: public, max-age=0, must-revalidate``: a CDN
+in front may keep the page but asks us before each use, which costs it one
+cached 304 here and can never show a stale page.
+"""
+
+import datetime
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+NEXT_CHANGE_KEY = "pagecache:next-change:{}"
+# What a reader page shows comes from these apps (and the bylines' users).
+CONTENT_APPS = {"articles", "people", "taggit"}
+# Saved on each login; shown nowhere.
+IGNORED_FIELDS = {"last_login"}
+READER_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
+
+
+def _settings():
+    return (
+        getattr(settings, "PAGE_CACHE_SECONDS", 600),
+        getattr(settings, "PAGE_CACHE_SKIP_PATHS", ["/admin/", "/api/schema/"]),
+    )
+
+
+def content_changed():
+    """Start a new content generation: every cached page is from now on out of date.
+
+    Called at once and again when the transaction commits, so that a page
+    rendered from the old rows between the two is not kept under the new
+    generation.
+    """
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation():
+    try:
+        cache.set(GENERATION_KEY, time.time_ns(), None)
+    except Exception:  # noqa: BLE001 - a cache outage must not stop a save
+        logger.warning("The page cache could not be told of a change.", exc_info=True)
+
+
+def current_generation():
+    """The content generation, starting one when there is none; None if the cache is down."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = time.time_ns()
+        if not cache.add(GENERATION_KEY, generation, None):
+            generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def next_scheduled_change(generation, now):
+    """When the next scheduled story goes live (or None), remembered for this generation."""
+    key = NEXT_CHANGE_KEY.format(generation)
+    remembered = cache.get(key)
+    if remembered is not None and (remembered == 0 or remembered > now.timestamp()):
+        return None if remembered == 0 else remembered
+    from articles.models import Article
+
+    upcoming = (
+        Article.objects.filter(status="published", published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    value = upcoming.timestamp() if upcoming else 0
+    cache.set(key, value, _settings()[0])
+    return value or None
+
+
+def lifetime(generation, now=None):
+    """Seconds a page rendered now may be served: until the next change the clock brings."""
+    now = now or timezone.now()
+    local = timezone.localtime(now)
+    midnight = timezone.make_aware(
+        datetime.datetime.combine(local.date() + datetime.timedelta(days=1), datetime.time())
+    )
+    limits = [_settings()[0], (midnight - now).total_seconds()]
+    scheduled = next_scheduled_change(generation, now)
+    if scheduled is not None:
+        limits.append(scheduled - now.timestamp())
+    return int(min(limits))
+
+
+def is_enabled():
+    """Off with PAGE_CACHE_SECONDS=0 or a cache that keeps nothing (CACHE_URL=dummy://)."""
+    return _settings()[0] > 0 and not isinstance(caches["default"], DummyCache)
+
+
+def is_cacheable_request(request):
+    from .routers import AFTER_WRITE_COOKIE
+
+    return (
+        is_enabled()
+        and request.method in ("GET", "HEAD")
+        and not request.path.startswith(tuple(_settings()[1]))
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and AFTER_WRITE_COOKIE not in request.COOKIES
+    )
+
+
+def _key(request, generation):
+    url = request.build_absolute_uri()
+    digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"pagecache:page:{generation}:{digest}"
+
+
+class PageCacheMiddleware:
+    """Serves anonymous readers from the page cache and marks reader answers for a CDN."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        try:
+            generation = current_generation()
+            key = _key(request, generation)
+            cached = cache.get(key)
+        except Exception:  # noqa: BLE001 - serve uncached while the cache is down
+            logger.warning("Page cache unavailable; serving uncached.", exc_info=True)
+            return self._mark(self.get_response(request), None)
+        if cached is not None:
+            response = cached
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        rendered_at = time.time()
+        if self._storable(response):
+            self._mark(response, rendered_at)
+            try:
+                seconds = lifetime(generation)
+                if seconds > 0:
+                    response["X-Page-Cache"] = "miss"
+                    cache.set(key, response, seconds)
+            except Exception:  # noqa: BLE001
+                logger.warning("Page cache unavailable; page not kept.", exc_info=True)
+        return response
+
+    @staticmethod
+    def _storable(response):
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+        )
+
+    @staticmethod
+    def _mark(response, rendered_at):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return response
+        if "Cache-Control" not in response:
+            patch_cache_control(response, **READER_CACHE_CONTROL)
+        if rendered_at is not None and not response.has_header("Last-Modified"):
+            response["Last-Modified"] = http_date(rendered_at)
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        return response
+
+
+def _changed(sender, **kwargs):
+    meta = getattr(sender, "_meta", None)
+    if meta is None:
+        return
+    if meta.app_label not in CONTENT_APPS and meta.label != settings.AUTH_USER_MODEL:
+        return
+    fields = kwargs.get("update_fields")
+    if fields and set(fields) <= IGNORED_FIELDS:
+        return
+    content_changed()
+
+
+def connect():
+    """Listen for every save, delete and relinking of reader content."""
+    post_save.connect(_changed, dispatch_uid="pagecache_saved")
+    post_delete.connect(_changed, dispatch_uid="pagecache_deleted")
+    m2m_changed.connect(_changed, dispatch_uid="pagecache_relinked")
