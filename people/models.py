@@ -270,9 +270,10 @@ class PersonAlias(models.Model):
     """
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="alias_entries")
-    name = models.CharField(max_length=200)
-    key = models.CharField(
-        max_length=200,
+    # As long as Person.aliases itself: one alias may fill it. The folded key
+    # can be longer still (folding "ß" gives "ss"), so it has no set length.
+    name = models.CharField(max_length=1000)
+    key = models.TextField(
         unique=True,
         error_messages={"unique": "This alias already belongs to someone."},
     )

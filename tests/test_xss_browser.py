@@ -28,8 +28,15 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, ArticlePerson, CreditSource, Photo, PhotoCredit
-from people.models import Person
+from articles.models import (
+    Article,
+    ArticlePerson,
+    Correction,
+    CreditSource,
+    Photo,
+    PhotoCredit,
+)
+from people.models import Person, Relationship
 
 from .browser import CHROMIUM_ARGS, chromium_path, sign_in_cookie
 from .factories import make_image_file, make_user
@@ -81,6 +88,8 @@ FIELDS = [
     field("person", "bio", "person", "admin person"),
     field("person", "instagram", "person", "admin person"),
     field("tag", "name", "story", "tag", "admin tag list", "admin story list"),
+    field("correction", "text", "story", "admin story"),
+    field("relationship", "note", "admin relationship"),
 ]
 # The Instagram handle's validator refuses every payload: none can be stored there.
 REFUSED_BY_VALIDATION = {("person", "instagram")}
@@ -92,6 +101,8 @@ MODELS = {
     "screenshot_credit": CreditSource,
     "person": Person,
     "tag": Tag,
+    "correction": Correction,
+    "relationship": Relationship,
 }
 # How many of each carrier a slot has: a story has one photo, but the photo
 # several credits, and the story several people and tags.
@@ -218,10 +229,25 @@ class Slots:
             ArticlePerson.objects.create(article=article, person=person, is_main=i == 0, order=i)
         article.tags.add(*tags)
         self.articles.append(article)
+        correction = v("correction", "text", k, 0, "")
+        if correction:
+            Correction.objects.create(article=article, text=correction)
+        tie = Relationship.objects.create(
+            person=people[0],
+            other=people[1],
+            kind="sibling",
+            note=v("relationship", "note", k, 0, ""),
+        )
+        self.show(
+            reverse("admin:people_relationship_change", args=[tie.pk]),
+            self.carried("relationship", k, 0),
+            "admin relationship",
+        )
 
         on_story = set().union(
             self.carried("article", k, 0),
             self.carried("photo", k, 0),
+            self.carried("correction", k, 0),
             *(self.carried(c, k, i) for c in PER_SLOT for i in range(PER_SLOT[c])),
         )
         self.show(article.get_absolute_url(), on_story, "story")
