@@ -9,10 +9,7 @@ Screenshots of the editor and of the story page go to test-artifacts/.
 """
 
 import datetime
-import os
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -22,40 +19,12 @@ from django.utils import timezone
 from articles.models import Article
 from articles.roles import EDITOR, REPORTER
 
+from .browser import ARTIFACTS
 from .desk import role_user
 from .factories import make_article, make_person, make_photo
 
+# Chromium comes from the suite's shared ``browser`` fixture (tests/conftest.py).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"No chromium at {CHROMIUM}: .ci/run installs it.")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the test's own
-    # database calls are still plain synchronous ones.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def log_in(browser, live_server, user):
