@@ -412,7 +412,12 @@ class Article(models.Model):
             ("edit_any_article", "Can edit stories by anyone"),
             ("tag_people_article", "Can tag people on stories"),
         ]
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_reading_order")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_reading_order"),
+            # Newest-first walks that only need ids (a person's or tag's newest
+            # stories) read the index alone, never the rows.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_reading_ids"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),

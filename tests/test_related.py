@@ -157,10 +157,23 @@ def test_related_stories_are_one_query(story, kim, kanye, django_assert_num_quer
             f"Kim {hours}h ago", people=[kim], tags=["fashion"], published_at=hours_ago(hours)
         )
     story.related.add(make_article("Pinned", published_at=hours_ago(100)))
+    # As on the story page: its people and tags are at hand.
+    story = Article.objects.for_story_page().get(pk=story.pk)
     with django_assert_num_queries(1):
         sidebar = list(Article.objects.related_to(story)[:5])
     assert len(sidebar) == 5
     assert sidebar[0].headline == "Pinned"
+
+
+def test_candidates_are_each_shared_persons_and_tags_newest(story, kim, monkeypatch):
+    from articles import managers
+
+    for hours in range(2, 6):
+        make_article(f"Kim {hours}h ago", people=[kim], published_at=hours_ago(hours))
+    make_article("Old fashion", tags=["fashion"], published_at=hours_ago(200))
+    monkeypatch.setattr(managers, "CANDIDATES_PER_LINK", 2)
+    sidebar = headlines(Article.objects.related_to(story))
+    assert sidebar == ["Kim 2h ago", "Kim 3h ago", "Old fashion"]
 
 
 # More on a person

@@ -1,0 +1,77 @@
+#!/usr/bin/env python
+"""Time reader pages in-process, uncached, and each of their SQL queries.
+
+For each URL: the best of three renderings through django.test.Client with
+CACHE_URL=dummy://, its total time, its queries and the time of each. With no
+URLs it takes home, a story about the most written-about person, that person's
+pages 1 and 500, the most used tag and a search. Needs DATABASE_URL and a
+collected static tree: STATIC_ROOT pointing at the output of
+`DEBUG=0 manage.py collectstatic`.
+
+    DATABASE_URL=postgres://… python bench/profile_pages.py [URL …]
+"""
+
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.update(
+    DJANGO_SETTINGS_MODULE="newsroom.settings",
+    DEBUG="0",
+    HTTPS="0",
+    CACHE_URL="dummy://",
+    ALLOWED_HOSTS="127.0.0.1",
+    SECRET_KEY=os.environ.get("SECRET_KEY") or "profile-pages-only-" + "x" * 40,
+)
+
+
+def default_urls():
+    from django.db.models import Count
+    from taggit.models import Tag
+
+    from articles.models import Article
+    from people.models import Person
+
+    star = Person.objects.annotate(n=Count("article_links")).order_by("-n").first()
+    tag = Tag.objects.annotate(n=Count("articles_taggedarticle_items")).order_by("-n").first()
+    story = Article.objects.published().about(star).order_by("-published_at").first()
+    return [
+        "/",
+        story.get_absolute_url(),
+        star.get_absolute_url(),
+        f"{star.get_absolute_url()}?page=500",
+        f"/tags/{tag.slug}/",
+        "/search/?q=wedding",
+    ]
+
+
+def main():
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    for url in sys.argv[1:] or default_urls():
+        client.get(url)
+        best = None
+        for _ in range(3):
+            with CaptureQueriesContext(connection) as captured:
+                start = time.perf_counter()
+                response = client.get(url)
+                total = (time.perf_counter() - start) * 1000
+            if best is None or total < best[0]:
+                best = (total, list(captured.captured_queries), response.status_code)
+        total, queries, status = best
+        sql = sum(float(q["time"]) * 1000 for q in queries)
+        print(f"{url}  {status}  {total:.1f} ms, {len(queries)} queries, {sql:.1f} ms SQL")
+        for query in queries:
+            print(f"  {float(query['time']) * 1000:8.1f} ms  {query['sql'][:100]}")
+
+
+if __name__ == "__main__":
+    main()
