@@ -5,7 +5,9 @@ a *content generation*: a number kept in the cache itself and replaced every
 time anything a reader page shows is saved, deleted or relinked (a story, a
 person, a tag, a photo, a credit, a tie, a correction, a byline's user). A page
 cached before a change is therefore never found again after it; the old entries
-simply age out.
+simply age out. Code that changes reader content with a bare
+``QuerySet.update()`` or ``bulk_create()`` (which send no signals) calls
+``content_changed()`` itself, as articles.workflow and articles.renditions do.
 
 What changes with the clock rather than with a save is covered by the entry's
 lifetime: no page outlives the next scheduled publication (a story set to go
