@@ -284,7 +284,23 @@ class PeopleInStoryFormSet(RowsFormSet):
         return super().save_existing_objects(commit)
 
 
-class PersonInStoryInline(LabelledCellsMixin, admin.TabularInline):
+class StoryRowsInline(LabelledCellsMixin, admin.TabularInline):
+    """Rows of a story that a user may add, change or delete only where ``allows`` says."""
+
+    def allows(self, request, obj):
+        raise NotImplementedError
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self.allows(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.allows(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.allows(request, obj)
+
+
+class PersonInStoryInline(StoryRowsInline):
     model = ArticlePerson
     formset = PeopleInStoryFormSet
     fields = ["person", "is_main", "order"]
@@ -292,19 +308,10 @@ class PersonInStoryInline(LabelledCellsMixin, admin.TabularInline):
     extra = 1
 
     # Writers tag people on the stories they may edit; researchers on any story.
-    def may_tag(self, request, obj):
+    def allows(self, request, obj):
         return (
             obj is None or roles.can_write(request.user, obj) or roles.can_tag_people(request.user)
         )
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and self.may_tag(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self.may_tag(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.may_tag(request, obj)
 
 
 class StoryTagsFormSet(RowsFormSet):
@@ -319,7 +326,7 @@ class StoryTagsFormSet(RowsFormSet):
             tags.add(form.instance.tag_id)
 
 
-class TagInline(LabelledCellsMixin, admin.TabularInline):
+class TagInline(StoryRowsInline):
     """Tags, picked by search; replaces the plain comma-separated ``tags`` field."""
 
     model = TaggedArticle
@@ -328,17 +335,8 @@ class TagInline(LabelledCellsMixin, admin.TabularInline):
     autocomplete_fields = ["tag"]
     extra = 1
 
-    def may_edit(self, request, obj):
+    def allows(self, request, obj):
         return obj is None or roles.can_write(request.user, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and self.may_edit(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self.may_edit(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.may_edit(request, obj)
 
 
 class CorrectionInline(admin.StackedInline):
