@@ -86,7 +86,7 @@ def story_document():
     table = connection.ops.quote_name(Article._meta.db_table)
     column = connection.ops.quote_name(DOCUMENT_COLUMN)
     # Names from this module and the model, quoted; nothing from the request.
-    return RawSQL(f"{table}.{column}", [], output_field=SearchVectorField())  # noqa: S611
+    return RawSQL(f"{table}.{column}", [], output_field=SearchVectorField())  # noqa: S611  # nosec
 
 
 def people_matching(text):
@@ -212,7 +212,8 @@ def from_marks(text, is_html=True):
     # A mark that ts_headline opened but a cut fragment never closed.
     if escaped.count("<mark>") > escaped.count("</mark>"):
         escaped += "</mark>"
-    return mark_safe(escaped)  # noqa: S308 - every character from the text is escaped
+    # Safe: every character from the text is escaped.
+    return mark_safe(escaped)  # noqa: S308  # nosec
 
 
 def highlight(text, words):
@@ -226,7 +227,8 @@ def highlight(text, words):
         out.append(f"<mark>{escape(hit.group())}</mark>")
         last = hit.end()
     out.append(escape(text[last:]))
-    return mark_safe("".join(out))  # noqa: S308 - every character from the text is escaped
+    # Safe: every character from the text is escaped.
+    return mark_safe("".join(out))  # noqa: S308  # nosec
 
 
 def excerpt(text, words, radius=SNIPPET_RADIUS):
