@@ -62,7 +62,7 @@ class CoverageChart:
 
 
 def chart(months, today=None):
-    """The chart for ``months``, as given by ``ArticleQuerySet.per_month``."""
+    """The chart for ``months``, as given by ``articles.listings.PEOPLE.months``."""
     counts = dict(months)
     if not counts:
         return CoverageChart()

@@ -165,7 +165,7 @@ class PersonFeed(StoryFeed):
         return get_object_or_404(Person, slug=slug)
 
     def stories(self, person):
-        return Article.objects.more_on(person)
+        return Article.objects.more_on(person, limit=FEED_ITEMS)
 
     def title(self, person):
         return f"{settings.SITE_NAME}: stories about {person.name}"
@@ -185,7 +185,7 @@ class TagFeed(StoryFeed):
         return get_object_or_404(Tag, slug=slug)
 
     def stories(self, tag):
-        return Article.objects.published().tagged(tag)
+        return Article.objects.newest_tagged(tag, FEED_ITEMS)
 
     def title(self, tag):
         return f"{settings.SITE_NAME}: stories tagged {tag.name}"

@@ -17,8 +17,10 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+
+from .listings import PEOPLE, TAGS
 
 # In the related-stories score a shared person counts for more than a relative
 # of one (a spouse, a child), who counts for more than a shared tag.
@@ -27,6 +29,8 @@ RELATIVE_WEIGHT = 2
 TAG_WEIGHT = 1
 # Related stories are found among each shared person's and tag's newest stories.
 CANDIDATES_PER_LINK = 20
+# Relatives beyond these many (closest first) add no candidates of their own.
+RELATIVES_DRAWN = 12
 
 
 def _count_of(queryset, group_by):
@@ -106,7 +110,7 @@ class ArticleQuerySet(models.QuerySet):
             return self.none()
         return self.published().for_listing().exclude(pk=story.pk).filter(slug__in=slugs)
 
-    def related_with_teasers(self, story, limit):
+    def related_with_teasers(self, story, limit, ties=None):
         """(the ``limit`` stories related to ``story``, {slug: teased story}) in one query.
 
         The teased stories (see ``teased_in``) and the related ones (see
@@ -119,9 +123,10 @@ class ArticleQuerySet(models.QuerySet):
 
         slugs = [slug for slug in teaser_slugs(story.body) if slug != story.slug]
         if not slugs:
-            return list(self.related_to(story).for_listing()[:limit]), {}
+            return list(self.related_to(story, ties=ties).for_listing()[:limit]), {}
+        teased = self.model.objects.filter(slug__in=slugs).values("pk")
         rows = list(
-            self.related_to(story, also=self.model.objects.filter(slug__in=slugs).values("pk"))
+            self.related_to(story, also=teased, ties=ties)
             .for_listing()
             .alias(is_teaser=Case(When(slug__in=slugs, then=Value(1)), default=Value(0)))
             .order_by("-is_teaser", "-is_pinned", "-score", "-published_at", "-pk")[
@@ -133,12 +138,23 @@ class ArticleQuerySet(models.QuerySet):
         related.sort(key=lambda row: (row.is_pinned, row.score, row.published_at, row.pk))
         return related[::-1][:limit], teased
 
-    def more_on(self, person, story=None):
-        """Published stories about ``person``, newest first, less ``story``."""
+    def more_on(self, person, story=None, limit=None):
+        """Published stories about ``person``, newest first, less ``story``.
+
+        With ``limit``, only that many, drawn by one walk of the person's
+        reading index, so a star's feed costs what a newcomer's does.
+        """
+        if limit is not None:
+            newest = PEOPLE.newest(person, limit, exclude=getattr(story, "pk", story))
+            return self.published().filter(pk__in=newest).newest_first()
         stories = self.published().about(person).newest_first()
         if story is not None:
             stories = stories.exclude(pk=story.pk)
         return stories
+
+    def newest_tagged(self, tag, limit):
+        """The ``limit`` newest published stories tagged ``tag``: one index walk."""
+        return self.published().filter(pk__in=TAGS.newest(tag, limit)).newest_first()
 
     def with_main_flag(self, person):
         """Each story marked ``is_main_person``: whether ``person`` is its main person."""
@@ -147,26 +163,16 @@ class ArticleQuerySet(models.QuerySet):
         main = ArticlePerson.objects.filter(article=OuterRef("pk"), person=person, is_main=True)
         return self.annotate(is_main_person=Exists(main))
 
-    def per_month(self):
-        """(first day of the month, number of stories), oldest month first, in the desk's time."""
-        rows = (
-            self.annotate(month=TruncMonth("published_at"))
-            .order_by()
-            .values("month")
-            .annotate(n=Count("pk"))
-            .order_by("month")
-        )
-        return [(timezone.localtime(row["month"]).date(), row["n"]) for row in rows]
+    def people_alongside(self, person, within):
+        """The people who share ``person``'s ``within`` newest stories, most shared first.
 
-    def people_alongside(self, person):
-        """The people who share these stories with ``person``, most shared first.
-
-        Each person carries ``shared``, the number of stories; one query.
+        Each person carries ``shared``, the number of those stories; one
+        query, bounded however many stories ``person`` is in.
         """
         from people.models import Person
 
         return (
-            Person.objects.filter(article_links__article__in=self.values("pk"))
+            Person.objects.filter(article_links__article__in=PEOPLE.newest(person, within))
             .exclude(pk=person.pk)
             .annotate(shared=Count("article_links"))
             .order_by("-shared", "name", "pk")
@@ -175,19 +181,16 @@ class ArticleQuerySet(models.QuerySet):
     def more_on_each(self, people, story=None, limit=5):
         """{person pk: their newest ``limit`` published stories, less ``story``}, in one query.
 
-        Each person's stories are an index-ordered LIMIT of their own, so a
-        star in 50,000 stories costs what a newcomer in five does.
+        Each person's stories are one walk of their reading index, so a star
+        in 50,000 stories costs what a newcomer in five does.
         """
         stories = self.published().order_by("-published_at", "-pk")
-        if story is not None:
-            stories = stories.exclude(pk=story.pk)
         keys = [getattr(person, "pk", person) for person in people]
         found = {key: [] for key in keys}
         if not keys:
             return found
-        newest = {
-            key: stories.filter(person_links__person=key).values("pk")[:limit] for key in keys
-        }
+        skip = getattr(story, "pk", story)
+        newest = {key: PEOPLE.newest(key, limit, exclude=skip) for key in keys}
         rows = (
             stories.filter(_in_any(newest.values(), self.db))
             .for_listing()
@@ -204,7 +207,7 @@ class ArticleQuerySet(models.QuerySet):
                     found[key].append(row)
         return found
 
-    def related_to(self, story, also=None):
+    def related_to(self, story, also=None, ties=None):
         """Published stories related to ``story``, best first, in one query.
 
         Stories the editor pinned come first; then the rest by a score in
@@ -212,62 +215,78 @@ class ArticleQuerySet(models.QuerySet):
         one of the story's people (a spouse, a parent, a child: not a rumour)
         ``RELATIVE_WEIGHT`` and each shared tag ``TAG_WEIGHT``; ties go to
         the newest. Only stories sharing something are candidates, and of
-        those only the ``CANDIDATES_PER_LINK`` newest of each shared person,
-        each shared tag and the relatives, so the database never scores more
-        than a few thousand stories however large the archive. ``also`` (a Q) lets further
-        stories in (a ``values("pk")`` queryset), unscored unless they share something.
+        those only the ``CANDIDATES_PER_LINK`` newest of each person, tag and
+        relative, each one walk of a reading index: the database never scores
+        more than a few hundred stories, however large the archive or famous
+        the people. ``also`` (a ``values("pk")`` queryset) lets further
+        stories in, unscored unless they share something. ``ties`` are the
+        relationships touching the story's people when the caller has them
+        (``Relationship.objects.touching``); otherwise they are looked up.
         """
         from people.models import Relationship
 
         from .models import ArticlePerson, TaggedArticle
 
         Pin = self.model.related.through
-        people = ArticlePerson.objects.filter(article=story).values("person")
-        tags = TaggedArticle.objects.filter(content_object=story).values("tag")
-        sharing_people = ArticlePerson.objects.filter(person__in=people)
-        ties = Relationship.objects.exclude(status=Relationship.Status.RUMOURED)
-        sharing_relatives = ArticlePerson.objects.filter(
-            Q(person__in=ties.filter(other__in=people).values("person"))
-            | Q(person__in=ties.filter(person__in=people).values("other"))
-        ).exclude(person__in=people)
-        sharing_tags = TaggedArticle.objects.filter(tag__in=tags)
+        people = [link.person_id for link in story.person_links.all()]
+        tags = [tag.pk for tag in story.tags.all()]
+        if ties is None:
+            ties = Relationship.objects.touching(people)
+        relatives = relatives_of(people, ties)
         pinned = Pin.objects.filter(from_article=story)
         score = (
-            PERSON_WEIGHT * _count_of(sharing_people.filter(article=OuterRef("pk")), "article")
+            PERSON_WEIGHT
+            * _count_of(
+                ArticlePerson.objects.filter(article=OuterRef("pk"), person__in=people), "article"
+            )
             + RELATIVE_WEIGHT
-            * _count_of(sharing_relatives.filter(article=OuterRef("pk")), "article")
+            * _count_of(
+                ArticlePerson.objects.filter(article=OuterRef("pk"), person__in=relatives),
+                "article",
+            )
             + TAG_WEIGHT
-            * _count_of(sharing_tags.filter(content_object=OuterRef("pk")), "content_object")
+            * _count_of(
+                TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tags),
+                "content_object",
+            )
         )
-        # Candidates: each shared person's and tag's newest stories, and the
-        # relatives' newest, each an index-ordered LIMIT: a star in 50,000
-        # stories costs what a newcomer in five does.
-        newest = (
-            self.model.objects.published()
-            .exclude(pk=story.pk)
-            .order_by("-published_at", "-pk")
-            .values("pk")
-        )
-        relatives = sharing_relatives.values("person")
-        bounded = [
-            newest.filter(person_links__person=link.person_id) for link in story.person_links.all()
+        sources = [pinned.values("to_article")]
+        sources += [
+            PEOPLE.newest(key, CANDIDATES_PER_LINK, exclude=story.pk)
+            for key in [*people, *relatives]
         ]
-        bounded += [newest.filter(tagged_items__tag=tag.pk) for tag in story.tags.all()]
-        bounded.append(newest.filter(person_links__person__in=relatives))
-        sources = [pinned.values("to_article"), *(s[:CANDIDATES_PER_LINK] for s in bounded)]
+        sources += [TAGS.newest(key, CANDIDATES_PER_LINK, exclude=story.pk) for key in tags]
         if also is not None:
             sources.append(also)
-        candidates = _in_any(sources, self.db)
         return (
             self.published()
             .exclude(pk=story.pk)
-            .filter(candidates)
+            .filter(_in_any(sources, self.db))
             .annotate(
                 is_pinned=Exists(pinned.filter(to_article=OuterRef("pk"))),
                 score=score,
             )
             .order_by("-is_pinned", "-score", "-published_at", "-pk")
         )
+
+
+def relatives_of(people, ties):
+    """The people tied to any of ``people`` (not by rumour) who are not among them.
+
+    At most ``RELATIVES_DRAWN``, family first, in a stable order.
+    """
+    from people.models import Relationship
+
+    inside = set(people)
+    found = {}
+    for tie in ties:
+        if tie.status == Relationship.Status.RUMOURED:
+            continue
+        for near, far in ((tie.person_id, tie.other_id), (tie.other_id, tie.person_id)):
+            if near in inside and far not in inside:
+                family = tie.kind in Relationship.FAMILY_KINDS
+                found[far] = min(found.get(far, (1, far)), (0 if family else 1, far))
+    return [far for far in sorted(found, key=found.get)][:RELATIVES_DRAWN]
 
 
 # The story's corrections as one JSON text column of the story's own row.

@@ -334,6 +334,10 @@ class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey(
         "Article", on_delete=models.CASCADE, related_name="tagged_items"
     )
+    # The story's status and time, copied (see articles.listings): a tag page
+    # and a story's related stories walk one index of these rows.
+    is_published = models.BooleanField(default=False, editable=False)
+    published_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         verbose_name = "tag"
@@ -343,6 +347,13 @@ class TaggedArticle(TaggedItemBase):
                 "tag",
                 name="tagged_article_unique",
                 violation_error_message="This tag is already on the story.",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["tag", "-published_at", "-content_object"],
+                condition=Q(is_published=True),
+                name="tagged_article_reading",
             )
         ]
 
@@ -443,7 +454,12 @@ class Article(models.Model):
                     "version",
                     "has_corrections",
                 }
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if not adding:
+            from . import listings
+
+            listings.refresh([self.pk])
 
     def get_absolute_url(self):
         return reverse("story", args=[self.slug])
@@ -496,6 +512,10 @@ class ArticlePerson(models.Model):
         "main person", default=False, help_text="The person the story is mainly about."
     )
     order = models.PositiveSmallIntegerField(default=0)
+    # The story's status and time, copied (see articles.listings): a person's
+    # page and a story's related stories walk one index of these rows.
+    is_published = models.BooleanField(default=False, editable=False)
+    published_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         ordering = ["order", "pk"]
@@ -515,7 +535,14 @@ class ArticlePerson(models.Model):
                 violation_error_message="Only one person can be the main person of a story.",
             ),
         ]
-        indexes = [models.Index(fields=["person", "article"], name="article_person_by_person")]
+        indexes = [
+            models.Index(fields=["person", "article"], name="article_person_by_person"),
+            models.Index(
+                fields=["person", "-published_at", "-article"],
+                condition=Q(is_published=True),
+                name="article_person_reading",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.person} in “{self.article}”"
@@ -633,8 +660,45 @@ class Correction(models.Model):
 # Revisions: every save of a story keeps its text, its people and its tags.
 # The version counter and the corrections flag are left out: they only go
 # forward, and restoring an old text is a new save (see ArticleAdmin.revision_view).
-reversion.register(ArticlePerson)
-reversion.register(TaggedArticle)
+# The links' copies of the story's status and time are left out too: they
+# follow the story as it is now, whatever revision is restored.
+COPIED = ["is_published", "published_at"]
+reversion.register(ArticlePerson, exclude=COPIED)
+reversion.register(TaggedArticle, exclude=COPIED)
 reversion.register(
     Article, exclude=["version", "has_corrections"], follow=["person_links", "tagged_items"]
 )
+
+
+class MonthlyCount(models.Model):
+    """Published stories in one month (desk time), kept current by ``articles.listings``."""
+
+    month = models.DateField(help_text="The first day of the month.")
+    stories = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class PersonMonth(MonthlyCount):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint("person", "month", name="person_month_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.person_id} in {self.month:%Y-%m}: {self.stories}"
+
+
+class TagMonth(MonthlyCount):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint("tag", "month", name="tag_month_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.tag_id} in {self.month:%Y-%m}: {self.stories}"

@@ -1,17 +1,18 @@
 """Receivers for what happens to rows the articles app keeps about people and photos.
 
 When people records are merged (see people.signals), their stories, photos and
-evidence move to the person kept; when a photo goes, its rendition files go too.
+evidence move to the person kept; when a photo goes, its rendition files go too;
+person and tag links keep their listings current (see articles.listings).
 """
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from people.models import Relationship
 from people.signals import person_merging, relationship_merging
 
-from . import renditions
-from .models import ArticlePerson, Photo, RelationshipEvidence
+from . import listings, renditions
+from .models import ArticlePerson, Photo, RelationshipEvidence, TaggedArticle
 
 
 @receiver(person_merging, dispatch_uid="articles_move_people")
@@ -31,6 +32,7 @@ def move_stories_and_photos(sender, source, target, **kwargs):
     links.filter(article__in=shared).delete()
     ArticlePerson.objects.filter(person=target, article__in=main_on).update(is_main=True)
     links.update(person=target)
+    listings.PEOPLE.recount_all(target)
 
     shown = Photo.people.through.objects
     already = shown.filter(person=target).values("photo")
@@ -49,3 +51,35 @@ def move_evidence(sender, duplicate, kept, **kwargs):
 @receiver(post_delete, sender=Photo, dispatch_uid="articles_photo_renditions_removed")
 def remove_renditions(sender, instance, **kwargs):
     renditions.remove(instance)
+
+
+LISTING_OF = {ArticlePerson: listings.PEOPLE, TaggedArticle: listings.TAGS}
+
+
+def _month_pair(listing, link):
+    if link.is_published and link.published_at:
+        return {(getattr(link, f"{listing.key}_id"), listings.month_of(link.published_at))}
+    return set()
+
+
+@receiver(pre_save, sender=ArticlePerson, dispatch_uid="articles_person_link_copy")
+@receiver(pre_save, sender=TaggedArticle, dispatch_uid="articles_tag_link_copy")
+def copy_story_onto_link(sender, instance, raw=False, **kwargs):
+    """A link takes its story's status and time; the month it left is remembered."""
+    if raw:
+        return
+    listing = LISTING_OF[sender]
+    was = sender.objects.filter(pk=instance.pk).first() if instance.pk else None
+    instance._months_left = _month_pair(listing, was) if was else set()
+    listing.copy_onto(instance)
+
+
+@receiver(post_save, sender=ArticlePerson, dispatch_uid="articles_person_link_count")
+@receiver(post_save, sender=TaggedArticle, dispatch_uid="articles_tag_link_count")
+@receiver(post_delete, sender=ArticlePerson, dispatch_uid="articles_person_link_uncount")
+@receiver(post_delete, sender=TaggedArticle, dispatch_uid="articles_tag_link_uncount")
+def count_link(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    listing = LISTING_OF[sender]
+    listing.recount(getattr(instance, "_months_left", set()) | _month_pair(listing, instance))

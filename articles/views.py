@@ -11,6 +11,7 @@ from people.relations import family_box
 
 from . import coverage, people_box
 from .body import render_body
+from .listings import PEOPLE, TAGS
 from .managers import correction_notes, with_credits, with_shown_photo_credits
 from .models import Article, Photo
 
@@ -20,6 +21,8 @@ SIDEBAR_STORIES = 5
 # "More on" is offered for the main person and, in a story about two or more, the next one.
 MORE_ON_PEOPLE = 2
 OFTEN_WITH = 8
+# "Often in the news with" looks at this many of a person's newest stories.
+OFTEN_WITHIN = 500
 PERSON_PHOTOS = 8
 
 
@@ -46,8 +49,9 @@ def story_context(article):
         if offered
         else {}
     )
-    ties = list(Relationship.objects.among([link.person for link in links])) if links else []
-    related, teased = Article.objects.related_with_teasers(article, SIDEBAR_STORIES)
+    # Ties touching the story's people: among them for the box, beyond them for the sidebar.
+    ties = list(Relationship.objects.touching([link.person for link in links])) if links else []
+    related, teased = Article.objects.related_with_teasers(article, SIDEBAR_STORIES, ties=ties)
     return {
         "article": article,
         "corrections": correction_notes(article),
@@ -67,14 +71,10 @@ def person(request, slug):
     person = Person.objects.filter(slug=slug).first()
     if person is None:
         return _redirect_to_merged_person(request, slug)
-    about = Article.objects.published().about(person)
-    months = about.per_month()
-    page = paginate(
-        request,
-        Article.objects.more_on(person).with_main_flag(person).for_listing(),
-        PER_PAGE,
-        count=sum(n for _, n in months),
-    )
+    months = PEOPLE.months(person)
+    total = sum(n for _, n in months)
+    listing = Article.objects.published().with_main_flag(person).for_listing()
+    page = paginate(request, PEOPLE.walk(person, listing, months), PER_PAGE, count=total)
     stories = list(page.object_list)
     top = [story for story in stories if story.is_main_person] if page.number == 1 else []
     ties = Relationship.objects.ties_of(person)
@@ -93,7 +93,9 @@ def person(request, slug):
             "unconfirmed": unconfirmed,
             "timeline": timeline.build(person, ties),
             "coverage": coverage.chart(months),
-            "often_with": list(about.people_alongside(person)[:OFTEN_WITH]),
+            "often_with": list(Article.objects.people_alongside(person, OFTEN_WITHIN)[:OFTEN_WITH]),
+            # Said on the page when "often with" looked at the newest stories only.
+            "often_within": OFTEN_WITHIN if total > OFTEN_WITHIN else None,
             "page": page,
             "top_stories": top,
             "latest": [story for story in stories if story not in top],
@@ -122,7 +124,7 @@ def person_photos(person):
 
 def tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    stories = paginate(
-        request, Article.objects.published().tagged(tag).for_listing().newest_first(), PER_PAGE
-    )
+    months = TAGS.months(tag)
+    listing = TAGS.walk(tag, Article.objects.published().for_listing(), months)
+    stories = paginate(request, listing, PER_PAGE, count=sum(n for _, n in months))
     return render(request, "articles/tag.html", {"tag": tag, "page": stories})

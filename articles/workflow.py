@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from newsroom import pagecache
 
+from . import listings
 from .models import Article, StatusChange
 
 Status = Article.Status
@@ -42,7 +43,9 @@ def _move(queryset, user, to_status, comment, **changes):
         Article.objects.filter(pk__in=pks).update(
             status=to_status, updated_at=now, version=F("version") + 1, **changes
         )
-        # A bulk update sends no signal: cached pages showing these stories must go.
+        # A bulk update sends no signal: the listings and cached pages
+        # showing these stories must be told.
+        listings.refresh(pks)
         pagecache.content_changed()
         moved = Article.objects.in_bulk(pks)
         StatusChange.objects.bulk_create(

@@ -33,6 +33,11 @@ class RelationshipQuerySet(models.QuerySet):
         ties = [Tie.of(relationship, person) for relationship in self.involving(person)]
         return sorted(ties, key=Tie.sort_key)
 
+    def touching(self, people):
+        """Every tie with one of ``people`` at either end (their ties among themselves too)."""
+        ids = [getattr(person, "pk", person) for person in people]
+        return self.filter(Q(person__in=ids) | Q(other__in=ids))
+
     def among(self, people):
         """The ties between any two of ``people`` (e.g. the people in one story)."""
         ids = [getattr(person, "pk", person) for person in people]

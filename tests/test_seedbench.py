@@ -73,3 +73,16 @@ def test_clear_removes_the_generated_archive(archive):
     call_command("seedbench", stories=10, people=10, clear=True, stdout=None)
     assert Article.objects.filter(slug__startswith="bench-").count() == 10
     assert Person.objects.filter(slug__startswith="bench-").count() == 10
+
+
+def test_person_and_tag_listings_count_what_readers_can_see(archive):
+    from taggit.models import Tag
+
+    from articles.listings import PEOPLE, TAGS
+
+    for person in Person.objects.filter(slug__startswith="bench-")[:15]:
+        listed = sum(n for _, n in PEOPLE.months(person))
+        assert listed == Article.objects.published().about(person).count()
+    for tag in Tag.objects.filter(slug__startswith="bench-")[:10]:
+        listed = sum(n for _, n in TAGS.months(tag))
+        assert listed == Article.objects.published().tagged(tag).count()

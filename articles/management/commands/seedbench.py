@@ -14,6 +14,7 @@ import json
 import random
 import sys
 import time
+from collections import Counter
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -25,13 +26,16 @@ from PIL import Image
 from taggit.models import Tag
 
 from articles import renditions
+from articles.listings import month_of
 from articles.models import (
     Article,
     ArticlePerson,
     CreditSource,
+    PersonMonth,
     Photo,
     PhotoCredit,
     TaggedArticle,
+    TagMonth,
 )
 from people.models import Person, Relationship
 
@@ -165,8 +169,10 @@ class Command(BaseCommand):
     def clear(self):
         with transaction.atomic():
             bench = Article.objects.filter(slug__startswith="bench-")
-            ArticlePerson.objects.filter(article__in=bench).delete()
-            TaggedArticle.objects.filter(content_object__in=bench).delete()
+            # Raw deletes: the links' receivers would recount month by month,
+            # and the generated people's and tags' counts go with them below.
+            ArticlePerson.objects.filter(article__in=bench)._raw_delete("default")
+            TaggedArticle.objects.filter(content_object__in=bench)._raw_delete("default")
             Article.authors.through.objects.filter(article__in=bench).delete()
             Article.related.through.objects.filter(from_article__in=bench).delete()
             bench.delete()
@@ -328,8 +334,13 @@ class Command(BaseCommand):
                 "status", "published_at", "lead_photo_id",
             ],
         )  # fmt: skip
-        links = Table(ArticlePerson, ["article_id", "person_id", "is_main", "order"])
-        tagged = Table(TaggedArticle, ["content_object_id", "tag_id"])
+        # Links carry their story's status and time, and the monthly counts
+        # are tallied as the links are made (see articles.listings).
+        copies = ["is_published", "published_at"]
+        links = Table(ArticlePerson, ["article_id", "person_id", "is_main", "order", *copies])
+        tagged = Table(TaggedArticle, ["content_object_id", "tag_id", *copies])
+        person_months = Table(PersonMonth, ["person_id", "month", "stories"])
+        tag_months = Table(TagMonth, ["tag_id", "month", "stories"])
         bylines = Table(Article.authors.through, ["article_id", "user_id"])
         first = articles.allocate(count)
         plans = []
@@ -346,7 +357,7 @@ class Command(BaseCommand):
                     status = "draft"
                 elif roll < 0.03:
                     when = now + datetime.timedelta(days=rng.randrange(1, 30))
-                plans.append((pk, people, self.pick_tags(tag_ids)))
+                plans.append((pk, people, self.pick_tags(tag_ids), status == "published", when))
                 headline = f"{main} and the {topic} everyone is talking about"
                 yield (
                     pk,
@@ -364,39 +375,60 @@ class Command(BaseCommand):
 
         articles.write(article_rows(), "stories", count)
 
+        per_person, per_tag = Counter(), Counter()
+
         def link_rows():
-            pk = links.allocate(sum(len(p) for _, p, _ in plans))
-            for article, people, _ in plans:
+            pk = links.allocate(sum(len(p) for _, p, _, _, _ in plans))
+            for article, people, _, published, when in plans:
+                month = month_of(when) if published else None
                 for order, person in enumerate(people):
-                    yield (pk, article, person, order == 0, order)
+                    yield (pk, article, person, order == 0, order, published, when)
                     pk += 1
+                    if month:
+                        per_person[person, month] += 1
 
         def tag_rows():
-            pk = tagged.allocate(sum(len(t) for _, _, t in plans))
-            for article, _, story_tags in plans:
+            pk = tagged.allocate(sum(len(t) for _, _, t, _, _ in plans))
+            for article, _, story_tags, published, when in plans:
+                month = month_of(when) if published else None
                 for tag in story_tags:
-                    yield (pk, article, tag)
+                    yield (pk, article, tag, published, when)
                     pk += 1
+                    if month:
+                        per_tag[tag, month] += 1
 
         def byline_rows():
             pk = bylines.allocate(len(plans))
-            for article, _, _ in plans:
+            for article, *_ in plans:
                 yield (pk, article, rng.choice(author_ids))
                 pk += 1
 
-        total_links = sum(len(p) for _, p, _ in plans)
-        total_tags = sum(len(t) for _, _, t in plans)
-        return {
+        def month_rows(table, counter):
+            pk = table.allocate(len(counter))
+            for (key, month), n in sorted(counter.items()):
+                yield (pk, key, month, n)
+                pk += 1
+
+        total_links = sum(len(p) for _, p, _, _, _ in plans)
+        total_tags = sum(len(t) for _, _, t, _, _ in plans)
+        counts = {
             "stories": count,
             "people links": links.write(link_rows(), "people links", total_links),
             "tag links": tagged.write(tag_rows(), "tag links", total_tags),
             "bylines": bylines.write(byline_rows(), "bylines", len(plans)),
         }
+        counts["person months"] = person_months.write(
+            month_rows(person_months, per_person), "person months", len(per_person)
+        )
+        counts["tag months"] = tag_months.write(
+            month_rows(tag_months, per_tag), "tag months", len(per_tag)
+        )
+        return counts
 
     def reset_sequences(self):
         tables = [
             Person, Relationship, Tag, Photo, PhotoCredit, Article, ArticlePerson,
-            TaggedArticle, Article.authors.through,
+            TaggedArticle, Article.authors.through, PersonMonth, TagMonth,
         ]  # fmt: skip
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(self.style, tables):

@@ -1,0 +1,250 @@
+"""Person and tag listings that cost the same at five stories or fifty thousand.
+
+Each person link and tag link carries a copy of its story's status and
+publication time, so "this person's newest stories" is one walk of one index
+(``article_person_reading``, ``tagged_article_reading``), not a join sorted
+over every story they were ever in. A link takes the copy when it is saved;
+``refresh`` renews the copies whenever a story's status or time changes
+(``Article.save``, the desk's bulk actions).
+
+Each person and tag also has its published stories counted per month, in desk
+time, renewed at the same moments. The coverage chart and the page count read
+those few rows, and a deep page starts its walk at the month it falls in
+instead of skipping every newer story (no ``OFFSET 500000``).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import models, transaction
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.utils import timezone
+
+
+def month_of(moment):
+    """The first day of ``moment``'s month, in desk time."""
+    return timezone.localtime(moment).date().replace(day=1)
+
+
+def month_start(month):
+    """The moment ``month`` (a first day) begins, in desk time."""
+    return timezone.make_aware(datetime.datetime.combine(month, datetime.time.min))
+
+
+def next_month(month):
+    return (month + datetime.timedelta(days=32)).replace(day=1)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The stories of one kind of link (people or tags), newest first, and their counts."""
+
+    link_name: str  # the link model, "app.Model"
+    count_name: str  # its monthly count model
+    story: str  # the link's field naming the story
+    key: str  # the link's field naming the person or tag
+
+    @property
+    def links(self):
+        from django.apps import apps
+
+        return apps.get_model(self.link_name).objects
+
+    @property
+    def counts(self):
+        from django.apps import apps
+
+        return apps.get_model(self.count_name).objects
+
+    def published(self, key, now=None):
+        """``key``'s links to stories readers may see, newest first (the reading index)."""
+        return self.links.filter(
+            **{self.key: key}, is_published=True, published_at__lte=now or timezone.now()
+        ).order_by("-published_at", f"-{self.story}")
+
+    def newest(self, key, limit, exclude=None, now=None):
+        """The ids of ``key``'s ``limit`` newest stories, as a subquery: one index walk."""
+        links = self.published(key, now)
+        if exclude is not None:
+            links = links.exclude(**{self.story: exclude})
+        return links.values(self.story)[:limit]
+
+    def months(self, key, now=None):
+        """[(first day of the month, stories)], oldest first, months without any left out.
+
+        Past months come from the counts; the current month is counted live,
+        since stories scheduled for later in it join without any save. One query.
+        """
+        now = now or timezone.now()
+        this_month = month_of(now)
+        past = (
+            self.counts.filter(**{self.key: key}, month__lt=this_month, stories__gt=0)
+            .order_by()
+            .values_list("month", "stories")
+        )
+        current = (
+            self.links.filter(
+                **{self.key: key},
+                is_published=True,
+                published_at__gte=month_start(this_month),
+                published_at__lte=now,
+            )
+            .order_by()
+            .values(self.key)
+            .annotate(month=models.Value(this_month, output_field=models.DateField()))
+            .annotate(stories=Count("pk"))
+            .values_list("month", "stories")
+        )
+        return sorted(row for row in past.union(current, all=True) if row[1])
+
+    def walk(self, key, stories, months, now=None):
+        """A sequence of ``key``'s stories for a Paginator, each page one bounded query.
+
+        ``stories`` is the Article queryset the rows come from (``for_listing()``
+        and the like); ``months`` is what ``months()`` gave.
+        """
+        return Walk(self, key, stories, months, now or timezone.now())
+
+    # Keeping the copies and the counts ------------------------------------------------
+
+    def recount(self, pairs):
+        """Count again the stories of each (key id, month) in ``pairs``.
+
+        The count rows are locked first, in a fixed order, so two editors
+        saving stories of the same month at once cannot both write a count
+        that misses the other's story.
+        """
+        if not pairs:
+            return
+        pairs = sorted(pairs)
+        model = self.counts.model
+        with transaction.atomic():
+            self.counts.bulk_create(
+                [model(**{f"{self.key}_id": key, "month": month}) for key, month in pairs],
+                ignore_conflicts=True,
+            )
+            by_key = {}
+            for key, month in pairs:
+                by_key.setdefault(key, []).append(month)
+            wanted = models.Q()
+            for key, months in by_key.items():
+                wanted |= models.Q(**{f"{self.key}_id": key, "month__in": months})
+            rows = list(
+                self.counts.select_for_update().filter(wanted).order_by(f"{self.key}_id", "month")
+            )
+            for row in rows:
+                row.stories = self.links.filter(
+                    **{f"{self.key}_id": getattr(row, f"{self.key}_id")},
+                    is_published=True,
+                    published_at__gte=month_start(row.month),
+                    published_at__lt=month_start(next_month(row.month)),
+                ).count()
+            self.counts.bulk_update([row for row in rows if row.stories], ["stories"])
+            self.counts.filter(pk__in=[row.pk for row in rows if not row.stories]).delete()
+
+    def recount_all(self, key):
+        """Count every month of ``key`` again (after rows moved in bulk, e.g. a merge)."""
+        self.counts.filter(**{self.key: key}).delete()
+        rows = (
+            self.links.filter(**{self.key: key}, is_published=True)
+            .order_by()
+            .values_list("published_at", flat=True)
+        )
+        months = {}
+        for moment in rows.iterator():
+            months[month_of(moment)] = months.get(month_of(moment), 0) + 1
+        model = self.counts.model
+        self.counts.bulk_create(
+            model(**{self.key: key, "month": month, "stories": n}) for month, n in months.items()
+        )
+
+    def refresh(self, story_ids):
+        """Copy each story's status and time onto its links, and recount what moved.
+
+        One query when nothing moved (the usual save of a story's text).
+        """
+        from .models import Article
+
+        story = Article.objects.filter(pk=OuterRef(self.story))
+        copies = {
+            "is_published": Exists(story.filter(status=Article.Status.PUBLISHED)),
+            "published_at": Subquery(story.values("published_at")[:1]),
+        }
+        rows = (
+            self.links.filter(**{f"{self.story}__in": story_ids})
+            .annotate(**{f"story_{name}": value for name, value in copies.items()})
+            .values_list(
+                "pk",
+                f"{self.key}_id",
+                "is_published",
+                "published_at",
+                "story_is_published",
+                "story_published_at",
+            )
+        )
+        stale, pairs = [], set()
+        for pk, key, was_published, was_at, is_published, at in rows:
+            if (was_published, was_at) == (is_published, at):
+                continue
+            stale.append(pk)
+            if was_published and was_at:
+                pairs.add((key, month_of(was_at)))
+            if is_published and at:
+                pairs.add((key, month_of(at)))
+        if stale:
+            self.links.filter(pk__in=stale).update(**copies)
+            self.recount(pairs)
+
+    def copy_onto(self, link):
+        """Give a link being saved its story's status and time."""
+        from .models import Article
+
+        story = getattr(link, self.story)
+        link.is_published = story.status == Article.Status.PUBLISHED
+        link.published_at = story.published_at
+
+
+class Walk:
+    """A key's published stories, newest first, sliced the way a Paginator slices.
+
+    A slice starting at row N begins its index walk at the month row N falls
+    in, found from the monthly counts, so it skips at most one month's stories.
+    """
+
+    def __init__(self, listing, key, stories, months, now):
+        self.listing, self.key, self.stories, self.now = listing, key, stories, now
+        self.months = months
+        self.total = sum(n for _, n in months)
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice):
+            raise TypeError("A walk is read a page at a time.")
+        start, stop = window.start or 0, min(window.stop or self.total, self.total)
+        if start >= stop:
+            return []
+        links = self.listing.published(self.key, self.now)
+        skip = start
+        for month, n in reversed(self.months):
+            if skip < n:
+                links = links.filter(published_at__lt=month_start(next_month(month)))
+                break
+            skip -= n
+        ids = links.values(self.listing.story)[skip : skip + stop - start]
+        return list(self.stories.filter(pk__in=ids).order_by("-published_at", "-pk"))
+
+
+PEOPLE = Listing("articles.ArticlePerson", "articles.PersonMonth", "article", "person")
+TAGS = Listing("articles.TaggedArticle", "articles.TagMonth", "content_object", "tag")
+LISTINGS = (PEOPLE, TAGS)
+
+
+def refresh(story_ids):
+    """After stories' status or time changed, bring their people and tag listings along."""
+    for listing in LISTINGS:
+        listing.refresh(story_ids)
