@@ -1,0 +1,56 @@
+"""The migration that gives existing links their stories' status and time, and counts months."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BEFORE = [("articles", "0012_article_reading_ids_index")]
+AFTER = [("articles", "0013_listings_copies_and_monthly_counts")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def test_an_existing_archive_reads_the_same_after_the_migration():
+    old = migrate(BEFORE)
+    Person = old.get_model("people", "Person")
+    Article = old.get_model("articles", "Article")
+    ArticlePerson = old.get_model("articles", "ArticlePerson")
+    Tag = old.get_model("taggit", "Tag")
+    TaggedArticle = old.get_model("articles", "TaggedArticle")
+    kim = Person.objects.create(name="Kim Kardashian", slug="kim-kardashian")
+    fashion = Tag.objects.create(name="fashion", slug="fashion")
+    now = timezone.now()
+    for n, status in enumerate(["published", "published", "published", "draft"]):
+        story = Article.objects.create(
+            headline=f"Story {n}",
+            slug=f"story-{n}",
+            status=status,
+            published_at=now - datetime.timedelta(days=40 * n) if status == "published" else None,
+        )
+        ArticlePerson.objects.create(article=story, person=kim, is_main=True)
+        TaggedArticle.objects.create(content_object=story, tag=fashion)
+
+    migrate(AFTER)
+    from articles.listings import PEOPLE, TAGS
+    from articles.models import Article as CurrentArticle
+
+    try:
+        assert sum(n for _, n in PEOPLE.months(kim.pk)) == 3
+        assert sum(n for _, n in TAGS.months(fashion.pk)) == 3
+        assert len(PEOPLE.months(kim.pk)) == 3
+        newest = list(PEOPLE.newest(kim.pk, 2).values_list("article__headline", flat=True))
+        assert newest == ["Story 0", "Story 1"]
+    finally:
+        CurrentArticle.objects.all().delete()
+        Person.objects.all().delete()
+        Tag.objects.all().delete()
