@@ -16,7 +16,7 @@ instead of skipping every newer story (no ``OFFSET 500000``).
 import datetime
 from dataclasses import dataclass
 
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.utils import timezone
 
@@ -68,6 +68,42 @@ class Listing:
         if exclude is not None:
             links = links.exclude(**{self.story: exclude})
         return links.values(self.story)[:limit]
+
+    def newest_sql(self, key, limit, exclude, now, db="default"):
+        """``newest`` as (SQL, parameters), to join many in one UNION cheaply.
+
+        The related-stories query draws from a score of these at once; built
+        through the ORM they cost more to compose than to run.
+        """
+        connection = connections[db]
+        meta = self.links.model._meta
+        name = connection.ops.quote_name
+        story = name(meta.get_field(self.story).column)
+        # Safe: names from the model, quoted; every value a parameter.
+        sql = (
+            f"SELECT {story} FROM (SELECT {story} FROM {name(meta.db_table)}"  # noqa: S608  # nosec
+            f" WHERE {name(meta.get_field(self.key).column)} = %s AND {name('is_published')}"
+            f" AND {name('published_at')} <= %s AND {story} <> %s"
+            f" ORDER BY {name('published_at')} DESC, {story} DESC LIMIT {int(limit)}) newest"
+        )
+        return sql, [key, connection.ops.adapt_datetimefield_value(now), exclude]
+
+    def shared_sql(self, keys, db="default"):
+        """(SQL, parameters) counting the outer story's links to any of ``keys``."""
+        if not keys:
+            return "0", []
+        connection = connections[db]
+        meta = self.links.model._meta
+        name = connection.ops.quote_name
+        stories = meta.get_field(self.story).related_model._meta
+        outer = f"{name(stories.db_table)}.{name(stories.pk.column)}"
+        # Safe: names from the model, quoted; every value a parameter.
+        sql = (
+            f"(SELECT COUNT(*) FROM {name(meta.db_table)}"  # noqa: S608  # nosec
+            f" WHERE {name(meta.get_field(self.story).column)} = {outer}"
+            f" AND {name(meta.get_field(self.key).column)} IN ({', '.join(['%s'] * len(keys))}))"
+        )
+        return sql, list(keys)
 
     def months(self, key, now=None):
         """[(first day of the month, stories)], oldest first, months without any left out.
