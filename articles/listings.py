@@ -69,7 +69,7 @@ class Listing:
             links = links.exclude(**{self.story: exclude})
         return links.values(self.story)[:limit]
 
-    def newest_sql(self, key, limit, exclude, now, db="default"):
+    def newest_sql(self, key, limit, exclude=None, now=None, db="default"):
         """``newest`` as (SQL, parameters), to join many in one UNION cheaply.
 
         The related-stories query draws from a score of these at once; built
@@ -80,13 +80,18 @@ class Listing:
         name = connection.ops.quote_name
         story = name(meta.get_field(self.story).column)
         # Safe: names from the model, quoted; every value a parameter.
+        params = [key, connection.ops.adapt_datetimefield_value(now)]
+        other = ""
+        if exclude is not None:
+            other = f" AND {story} <> %s"
+            params.append(exclude)
         sql = (
             f"SELECT {story} FROM (SELECT {story} FROM {name(meta.db_table)}"  # noqa: S608  # nosec
             f" WHERE {name(meta.get_field(self.key).column)} = %s AND {name('is_published')}"
-            f" AND {name('published_at')} <= %s AND {story} <> %s"
+            f" AND {name('published_at')} <= %s{other}"
             f" ORDER BY {name('published_at')} DESC, {story} DESC LIMIT {int(limit)}) newest"
         )
-        return sql, [key, connection.ops.adapt_datetimefield_value(now), exclude]
+        return sql, params
 
     def shared_sql(self, keys, db="default"):
         """(SQL, parameters) counting the outer story's links to any of ``keys``."""

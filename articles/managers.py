@@ -39,24 +39,6 @@ def _count_of(queryset, group_by):
     return Coalesce(Subquery(counted, output_field=models.IntegerField()), Value(0))
 
 
-def _in_any(querysets, db):
-    """A Q for rows whose pk is in any of ``querysets`` (each a sliced ``values("pk")``).
-
-    One UNION where the database can slice inside one (PostgreSQL), so the
-    ids are gathered first and the rows fetched by primary key; elsewhere
-    the same as an OR of the subqueries.
-    """
-    querysets = list(querysets)
-    if not querysets:
-        return Q(pk__in=[])
-    if len(querysets) > 1 and connections[db].features.supports_slicing_ordering_in_compound:
-        return Q(pk__in=querysets[0].union(*querysets[1:], all=True))
-    found = Q()
-    for queryset in querysets:
-        found |= Q(pk__in=queryset)
-    return found
-
-
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """Stories readers may see: published, and not scheduled for later."""
@@ -184,22 +166,36 @@ class ArticleQuerySet(models.QuerySet):
         Each person's stories are one walk of their reading index, so a star
         in 50,000 stories costs what a newcomer in five does.
         """
-        stories = self.published().order_by("-published_at", "-pk")
         keys = [getattr(person, "pk", person) for person in people]
         found = {key: [] for key in keys}
         if not keys:
             return found
+        now = timezone.now()
         skip = getattr(story, "pk", story)
-        newest = {key: PEOPLE.newest(key, limit, exclude=skip) for key in keys}
+        newest = [PEOPLE.newest_sql(key, limit, skip, now, self.db) for key in keys]
+        name = connections[self.db].ops.quote_name
+        outer = f"{name(self.model._meta.db_table)}.{name('id')}"
+        # Safe: SQL from listings, every value a parameter.
         rows = (
-            stories.filter(_in_any(newest.values(), self.db))
+            self.published(now)
+            .filter(
+                pk__in=RawSQL(  # noqa: S611  # nosec
+                    " UNION ALL ".join(sql for sql, _ in newest),
+                    [param for _, params in newest for param in params],
+                )
+            )
             .for_listing()
             .annotate(
                 **{
-                    f"about_{n}": Case(When(pk__in=subquery, then=True), default=False)
-                    for n, subquery in enumerate(newest.values())
+                    f"about_{n}": RawSQL(  # noqa: S611  # nosec
+                        f"{outer} IN ({sql})",
+                        params,
+                        output_field=models.BooleanField(),
+                    )
+                    for n, (sql, params) in enumerate(newest)
                 }
             )
+            .order_by("-published_at", "-pk")
         )
         for row in rows:
             for n, key in enumerate(keys):
