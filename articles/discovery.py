@@ -31,17 +31,17 @@ def search(request):
     if not text:
         return render(request, "articles/search.html", context)
     people = site_search.people_matching(text)
-    stories = site_search.stories_matching(
-        Article.objects.published().select_related("lead_photo"), text, people
-    )
-    page = paginate(request, stories, PER_PAGE)
+    found = site_search.ranked(Article.objects.published(), text, people)
+    page = paginate(request, found.ids, PER_PAGE)
+    stories = site_search.shown(Article.objects.published(), page.object_list, text)
     context.update(
         searched=text,
         # Kept in the links to other pages of results.
         params=urlencode({"q": text}, quote_via=quote) + "&",
         people=people[: site_search.PEOPLE_SHOWN],
         page=page,
-        hits=site_search.hits(page.object_list, text),
+        more=found.more,
+        hits=site_search.hits(stories, text),
     )
     return render(request, "articles/search.html", context)
 

@@ -13,6 +13,12 @@ highlighted in Python.
 
 Either way, a story about a person whose name or alias matches the query is
 found too, and ranks higher: searching "Ye" finds stories about Kanye West.
+
+A search costs the same whatever the words: only the newest
+``TEXT_CANDIDATES`` stories matching the words and the newest
+``PERSON_CANDIDATES`` about each person shown are ranked, and only the page
+shown is highlighted. A common word in 50,000 stories ranks 500 of them, and
+the count says "500+".
 Highlighting is safe by construction: everything is escaped first, and only
 the ``<mark>`` elements added here are markup.
 """
@@ -23,7 +29,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection, models
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Case, FloatField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape, strip_tags
@@ -46,6 +52,10 @@ INDEX_NAME = "article_search_document"
 PEOPLE_SHOWN = 8
 #: How much being about a matching person adds to a story's rank.
 PERSON_BOOST = 0.5
+#: Ranked: the newest stories matching the words, at most this many...
+TEXT_CANDIDATES = 500
+#: ...and the newest stories about each person shown, at most this many each.
+PERSON_CANDIDATES = 20
 #: Shorter words match only whole words on SQLite, longer ones as prefixes too.
 PREFIX_LENGTH = 4
 #: Characters either side of the first hit in a SQLite snippet.
@@ -105,43 +115,81 @@ def people_matching(text):
     return sorted(people, key=closeness)
 
 
-def stories_matching(stories, text, people=()):
-    """``stories`` that match ``text`` (or are about ``people``), best first.
+@dataclass(frozen=True)
+class Ranking:
+    """The ids of the stories found, best first, and whether the words matched more."""
 
-    Each is annotated with ``search_rank``; on PostgreSQL also with
-    ``search_headline`` and ``search_snippet`` (marked with START/STOP).
+    ids: list
+    more: bool
+
+    @property
+    def count(self):
+        return len(self.ids)
+
+
+def ranked(stories, text, people=()):
+    """A Ranking of ``stories`` that match ``text`` or are about ``people``.
+
+    Bounded whatever the words: the newest ``TEXT_CANDIDATES`` stories that
+    match them and the newest ``PERSON_CANDIDATES`` about each of the first
+    ``PEOPLE_SHOWN`` of ``people``, ranked among themselves; stories about
+    those people rank higher.
     """
-    about = Q(person_links__person__in=[person.pk for person in people]) if people else Q()
-    about_any = stories.filter(about).values("pk") if people else None
+    newest = stories.order_by("-published_at", "-pk")
+    about = [
+        newest.filter(person_links__person=person.pk).values("pk")[:PERSON_CANDIDATES]
+        for person in people[:PEOPLE_SHOWN]
+    ]
     if uses_full_text():
-        return _full_text(stories, text, about_any)
-    return _fallback(stories, text, about_any)
+        return _ranked_full_text(newest, text, about)
+    return _ranked_fallback(newest, text, about)
 
 
-def _boost(about_any):
-    if about_any is None:
-        return Value(0.0)
-    return Case(
-        When(pk__in=about_any, then=Value(PERSON_BOOST)),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
-
-
-def _full_text(stories, text, about_any):
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+def _ranked_full_text(newest, text, about):
+    from django.contrib.postgres.search import SearchQuery, SearchRank
 
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     vector = story_document()
-    found = Q(search_vector=query)
-    if about_any is not None:
-        found |= Q(pk__in=about_any)
-    marks = {"start_sel": START, "stop_sel": STOP, "config": CONFIG}
-    return (
-        stories.annotate(search_vector=vector)
-        .filter(found)
-        .annotate(
-            search_rank=SearchRank(vector, query) + _boost(about_any),
+
+    def part(stories, boost, by_text):
+        return stories.annotate(
+            search_rank=SearchRank(vector, query) + Value(boost),
+            by_text=Value(by_text),
+        ).values_list("pk", "search_rank", "published_at", "by_text")
+
+    # Each part an index-ordered LIMIT of its own, in one UNION: the database
+    # ranks a few hundred stories, never every story a common word is in.
+    by_text = part(newest.alias(search_vector=vector).filter(search_vector=query), 0.0, True)
+    parts = [by_text[:TEXT_CANDIDATES]]
+    parts += [part(newest.filter(pk__in=subquery), PERSON_BOOST, False) for subquery in about]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return _ranking(list(rows))
+
+
+def _ranking(rows):
+    """A Ranking from (pk, rank, published_at, by_text) rows: best first, each story once."""
+    ids, seen = [], set()
+    for pk, *_ in sorted(rows, key=lambda row: (row[1], row[2], row[0]), reverse=True):
+        if pk not in seen:
+            seen.add(pk)
+            ids.append(pk)
+    more = sum(1 for row in rows if row[3]) >= TEXT_CANDIDATES
+    return Ranking(ids, more)
+
+
+def shown(stories, ids, text):
+    """The stories of ``ids`` (one page of a Ranking), in that order, ready for ``hits``.
+
+    On PostgreSQL each comes with ``search_headline`` and ``search_snippet``
+    (marked with START/STOP): highlighting costs only the page's stories.
+    """
+    stories = stories.filter(pk__in=list(ids))
+    if uses_full_text():
+        from django.contrib.postgres.search import SearchHeadline, SearchQuery
+
+        query = SearchQuery(text, search_type="websearch", config=CONFIG)
+        marks = {"start_sel": START, "stop_sel": STOP, "config": CONFIG}
+        stories = stories.annotate(
             search_headline=SearchHeadline("headline", query, highlight_all=True, **marks),
             search_snippet=SearchHeadline(
                 Concat("standfirst", Value(" "), "body", output_field=models.TextField()),
@@ -152,10 +200,9 @@ def _full_text(stories, text, about_any):
                 fragment_delimiter=" … ",
                 **marks,
             ),
-        )
-        .defer("body")
-        .order_by("-search_rank", "-published_at", "-pk")
-    )
+        ).defer("body")
+    order = {pk: n for n, pk in enumerate(ids)}
+    return sorted(stories, key=lambda story: order[story.pk])
 
 
 def _word_start(word):
@@ -168,10 +215,10 @@ def _word_start(word):
     return r"\b" + re.escape(word) + end
 
 
-def _fallback(stories, text, about_any):
+def _ranked_fallback(newest, text, about):
     words = words_of(text)
     if not words:
-        return stories.none()
+        return Ranking([], False)
     found = Q()
     score = Value(0.0)
     for word in words:
@@ -186,13 +233,25 @@ def _fallback(stories, text, about_any):
             default=Value(0.0),
             output_field=FloatField(),
         )
-    if about_any is not None:
-        found |= Q(pk__in=about_any)
-    return (
-        stories.filter(found)
-        .annotate(search_rank=score + _boost(about_any) * 8)
-        .order_by(F("search_rank").desc(), "-published_at", "-pk")
+    by_text = newest.filter(found).values("pk")[:TEXT_CANDIDATES]
+    candidates = Q(pk__in=by_text)
+    boost = Value(0.0)
+    for subquery in about:
+        candidates |= Q(pk__in=subquery)
+        boost = Case(
+            When(pk__in=subquery, then=Value(PERSON_BOOST * 8)),
+            default=boost,
+            output_field=FloatField(),
+        )
+    rows = (
+        newest.filter(candidates)
+        .annotate(
+            search_rank=score + boost,
+            by_text=Case(When(pk__in=by_text, then=Value(True)), default=Value(False)),
+        )
+        .values_list("pk", "search_rank", "published_at", "by_text")
     )
+    return _ranking(list(rows))
 
 
 def _plain(fragment):

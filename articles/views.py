@@ -28,7 +28,8 @@ PERSON_PHOTOS = 8
 
 def home(request):
     stories = list(Article.objects.published().for_listing().newest_first()[:HOME_STORIES])
-    with_shown_photo_credits(stories)
+    # Only the lead's photo prints a credit line; the cards' photos carry none.
+    with_shown_photo_credits(stories[:1])
     lead = stories[0] if stories else None
     return render(request, "articles/home.html", {"lead": lead, "stories": stories[1:]})
 

@@ -1,11 +1,13 @@
 """Site search: what readers find, in what order, how hits are marked, and what it costs."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles import search
 from articles.models import Article
@@ -136,6 +138,52 @@ def test_results_are_paginated_and_pages_keep_the_query(client, world):
     assert len(found_slugs(second)) == 3
     assert not set(found_slugs(first)) & set(found_slugs(second))
     assert client.get("/search/", {"q": "tour diary", "page": 9}).status_code == 404
+
+
+def test_a_common_word_ranks_only_its_newest_stories_and_says_there_are_more(
+    client, world, monkeypatch
+):
+    monkeypatch.setattr(search, "TEXT_CANDIDATES", 3)
+    now = timezone.now()
+    for n in range(5):
+        make_article(f"Wedding bells {n}", published_at=now - timedelta(days=n + 1))
+    response = results(client, "wedding")
+    assert found_slugs(response) == ["wedding-bells-0", "wedding-bells-1", "wedding-bells-2"]
+    assert "3+ stories" in response.content.decode()
+    assert all("<mark>" in hit.headline for hit in response.context["hits"])
+
+
+def test_a_rare_word_still_finds_an_old_story(client, world, monkeypatch):
+    monkeypatch.setattr(search, "TEXT_CANDIDATES", 3)
+    now = timezone.now()
+    old = make_article(
+        "Wedding album found in an attic",
+        body="<p>The quokka was the ring bearer.</p>",
+        published_at=now - timedelta(days=3650),
+    )
+    for n in range(5):
+        make_article(f"Wedding news {n}", published_at=now - timedelta(days=n + 1))
+    response = results(client, "quokka")
+    assert found_slugs(response) == [old.slug]
+    html = response.content.decode()
+    assert "1 story" in html and "1+ stor" not in html
+    assert "<mark>quokka</mark>" in response.context["hits"][0].snippet.lower()
+
+
+def test_only_the_newest_stories_about_a_matching_person_join_the_results(
+    client, world, monkeypatch
+):
+    # Neither story says "Ye"; both are about Kanye West, the newer one is kept.
+    monkeypatch.setattr(search, "PERSON_CANDIDATES", 1)
+    assert found_slugs(results(client, "Ye")) == ["kanye-very-sad"]
+
+
+def test_every_page_of_results_is_highlighted(client, world):
+    for n in range(23):
+        make_article(f"Tour diary {n}")
+    second = results(client, "tour", page=2)
+    assert second.context["hits"]
+    assert all("<mark>" in hit.headline.lower() for hit in second.context["hits"])
 
 
 @pytest.mark.parametrize("q", ["\x00", "a\x00b", "kim\u0084"])

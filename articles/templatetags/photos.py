@@ -7,8 +7,8 @@ from articles import renditions
 register = template.Library()
 
 
-def _srcset(items):
-    return ", ".join(f"{renditions.url_of(item)} {item['width']}w" for item in items)
+def _srcset(items, urls):
+    return ", ".join(f"{url} {item['width']}w" for item, url in zip(items, urls, strict=True))
 
 
 @register.inclusion_tag("includes/_picture.html")
@@ -21,10 +21,12 @@ def picture(photo, crop="full", sizes="100vw", eager=False, css_class=""):
     """
     webp = photo.rendition_sources(crop, "webp")
     jpeg = photo.rendition_sources(crop, "jpeg")
+    urls = renditions.urls_of([*webp, *jpeg])
+    webp_urls, jpeg_urls = urls[: len(webp)], urls[len(webp) :]
     if jpeg:
         largest = jpeg[-1]
-        fallback = next((item for item in jpeg if item["width"] >= 800), largest)
-        src, width, height = renditions.url_of(fallback), largest["width"], largest["height"]
+        at = next((n for n, item in enumerate(jpeg) if item["width"] >= 800), len(jpeg) - 1)
+        src, width, height = jpeg_urls[at], largest["width"], largest["height"]
     else:
         src, width, height = photo.image.url, photo.width, photo.height
     return {
@@ -32,8 +34,8 @@ def picture(photo, crop="full", sizes="100vw", eager=False, css_class=""):
         "src": src,
         "width": width,
         "height": height,
-        "webp_srcset": _srcset(webp),
-        "jpeg_srcset": _srcset(jpeg),
+        "webp_srcset": _srcset(webp, webp_urls),
+        "jpeg_srcset": _srcset(jpeg, jpeg_urls),
         "sizes": sizes,
         "eager": eager,
         "css_class": css_class,

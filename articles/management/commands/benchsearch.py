@@ -103,9 +103,9 @@ class Command(BaseCommand):
         for _ in range(runs):
             start = time.perf_counter()
             people = search.people_matching(query)
-            stories = search.stories_matching(Article.objects.published(), query, people)
-            total = stories.count()
-            search.hits(list(stories[:20]), query)
+            found = search.ranked(Article.objects.published(), query, people)
+            total = found.count
+            search.hits(search.shown(Article.objects.published(), found.ids[:20], query), query)
             timings.append((time.perf_counter() - start) * 1000)
         return (
             f"  {query!r:24} {total:6} hits  median {statistics.median(timings):7.1f} ms"
@@ -113,8 +113,11 @@ class Command(BaseCommand):
         )
 
     def index_used(self):
-        stories = search.stories_matching(Article.objects.published(), "topic42")
-        sql, params = stories.values("pk").query.sql_with_params()
+        from django.contrib.postgres.search import SearchQuery
+
+        query = SearchQuery("topic42", search_type="websearch", config=search.CONFIG)
+        stories = Article.objects.published().alias(document=search.story_document())
+        sql, params = stories.filter(document=query).values("pk").query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(f"EXPLAIN {sql}", params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
