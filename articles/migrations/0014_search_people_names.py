@@ -39,7 +39,7 @@ def drop(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("articles", "0012_article_reading_ids_index"),
+        ("articles", "0013_listings_copies_and_monthly_counts"),
         ("people", "0004_alias_as_long_as_the_aliases_field"),
     ]
 
