@@ -1,0 +1,61 @@
+"""``{% story_cards stories %}``: the list items of a story list, one card each.
+
+A card is a story's photo, headline, standfirst and time. Lists on the home,
+person and tag pages and in the sidebars draw up to twenty-one of them, and an
+included template per card cost more than all the page's queries together;
+written out here, a card costs a few hundredths of a millisecond.
+"""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+
+from .photos import picture
+from .timestamps import timestamp
+
+register = template.Library()
+
+# The width the layout gives a card's photo, for the browser to pick a rendition.
+SIZES = {
+    "compact": "(min-width: 48rem) 6rem, 5rem",
+    "grid": "(min-width: 48rem) 9rem, 7.5rem",
+    "wide": "(min-width: 48rem) 12rem, 7.5rem",
+}
+
+
+def story_card(story, layout="wide", eager=False):
+    """One ``<article class="card">`` for ``story``."""
+    photo = story.lead_photo_for_readers
+    image = (
+        picture(photo, "card", sizes=SIZES[layout], eager=eager, css_class="card__image")
+        if photo
+        else ""
+    )
+    standfirst = (
+        format_html('<p class="card__standfirst">{}</p>', story.standfirst)
+        if story.standfirst and layout != "compact"
+        else ""
+    )
+    return format_html(
+        '<article class="{}">{}<div class="card__text"><h3 class="card__headline">'
+        '<a href="{}">{}</a></h3>{}<p class="card__meta">{}</p></div></article>',
+        "card card--compact" if layout == "compact" else "card",
+        image,
+        story.get_absolute_url(),
+        story.headline,
+        standfirst,
+        timestamp(story.published_at),
+    )
+
+
+@register.simple_tag
+def story_cards(stories, compact=False, grid=False, eager_first=False):
+    """``<li>`` for each story, its card inside; the first photo eager if asked."""
+    layout = "compact" if compact else "grid" if grid else "wide"
+    return format_html_join(
+        "",
+        "<li>{}</li>",
+        (
+            (story_card(story, layout, eager=eager_first and n == 0),)
+            for n, story in enumerate(stories)
+        ),
+    )
