@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
+from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 
@@ -34,7 +34,8 @@ class MonthBar:
 
     @cached_property
     def label(self):
-        return format_date(self.month, "F Y")
+        # "F Y" without the date filter's generic machinery: a chart has a bar a month.
+        return f"{MONTHS[self.month.month]} {self.month.year}"
 
 
 @dataclass

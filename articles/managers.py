@@ -27,6 +27,11 @@ from .listings import PEOPLE, TAGS
 PERSON_WEIGHT = 5
 RELATIVE_WEIGHT = 2
 TAG_WEIGHT = 1
+# What the photo desk keeps about a lead photo that no reading page shows.
+UNSHOWN_PHOTO_FIELDS = (
+    "lead_photo__embedded_metadata",
+    "lead_photo__replacement__embedded_metadata",
+)
 # Related stories are found among each shared person's and tag's newest stories.
 CANDIDATES_PER_LINK = 20
 # Relatives beyond these many (closest first) add no candidates of their own.
@@ -59,7 +64,9 @@ class ArticleQuerySet(models.QuerySet):
         The photo's replacement comes along for when its licence has expired;
         renditions are stored on the photo row, so they cost nothing more.
         """
-        return self.select_related("lead_photo", "lead_photo__replacement").defer("body")
+        return self.select_related("lead_photo", "lead_photo__replacement").defer(
+            "body", *UNSHOWN_PHOTO_FIELDS
+        )
 
     def for_story_page(self):
         """Everything a story page shows about the story itself, prefetched."""
@@ -71,13 +78,17 @@ class ArticleQuerySet(models.QuerySet):
             # Folded into the story's row: corrections cost no query of their own.
             # Safe: fixed SQL, nothing from the request.
             stories = stories.annotate(correction_notes=RawSQL(sql, []))  # noqa: S611  # nosec
-        return stories.select_related("lead_photo", "lead_photo__replacement").prefetch_related(
-            Prefetch(
-                "person_links",
-                queryset=ArticlePerson.objects.select_related("person"),
-            ),
-            "tags",
-            "authors",
+        return (
+            stories.select_related("lead_photo", "lead_photo__replacement")
+            .defer(*UNSHOWN_PHOTO_FIELDS)
+            .prefetch_related(
+                Prefetch(
+                    "person_links",
+                    queryset=ArticlePerson.objects.select_related("person"),
+                ),
+                "tags",
+                "authors",
+            )
         )
 
     def teased_in(self, story):

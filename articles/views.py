@@ -22,7 +22,7 @@ SIDEBAR_STORIES = 5
 MORE_ON_PEOPLE = 2
 OFTEN_WITH = 8
 # "Often in the news with" looks at this many of a person's newest stories.
-OFTEN_WITHIN = 500
+OFTEN_WITHIN = 200
 PERSON_PHOTOS = 8
 
 
