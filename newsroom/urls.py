@@ -1,13 +1,28 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 from django.views.static import serve
 
 from articles import discovery, feeds, views
 from articles.sitemaps import SITEMAPS
 from newsroom import twofactor
 from people import views as people_views
+
+
+class TagSlugConverter:
+    """A tag's slug: taggit keeps letters beyond ASCII ("beyoncé"), so these must route."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(TagSlugConverter, "tag")
 
 admin.site.site_header = f"{settings.SITE_NAME} desk"
 admin.site.site_title = f"{settings.SITE_NAME} desk"
@@ -18,15 +33,15 @@ urlpatterns = [
     path("stories/<slug:slug>/", views.story, name="story"),
     path("people/", people_views.index, name="people"),
     path("people/<slug:slug>/", views.person, name="person"),
-    path("tags/<slug:slug>/", views.tag, name="tag"),
+    path("tags/<tag:slug>/", views.tag, name="tag"),
     path("search/", discovery.search, name="search"),
     # Feeds: RSS 2.0 and Atom for the site, each person and each tag.
     path("feed/", feeds.LatestStoriesFeed(), name="feed"),
     path("feed/atom/", feeds.LatestStoriesAtomFeed(), name="feed_atom"),
     path("people/<slug:slug>/feed/", feeds.PersonFeed(), name="person_feed"),
     path("people/<slug:slug>/feed/atom/", feeds.PersonAtomFeed(), name="person_feed_atom"),
-    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
-    path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
+    path("tags/<tag:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tags/<tag:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
     # For crawlers.
     path(
         "sitemap.xml",

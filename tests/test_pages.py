@@ -7,7 +7,9 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
 from articles import renditions
 from articles.models import Article, Correction
@@ -282,6 +284,15 @@ class TestTagPage:
         text = text_of(response)
         assert "divorce" in text and "1 story" in text
         assert "Other story" not in text and "Tagged draft" not in text
+
+    def test_a_tag_with_letters_beyond_ascii_has_its_page_and_feed(self, client):
+        make_article("Beyoncé on tour", tags=["Beyoncé"])
+        tag = Tag.objects.get(name="Beyoncé")
+        assert tag.slug == "beyoncé"
+        page = client.get(reverse("tag", args=[tag.slug]))
+        assert page.status_code == 200
+        assert "Beyoncé on tour" in text_of(page)
+        assert client.get(reverse("tag_feed", args=[tag.slug])).status_code == 200
 
     def test_unknown_tag_is_not_found(self, client):
         assert client.get("/tags/no-such-tag/").status_code == 404
