@@ -1,11 +1,12 @@
 """A page cache for anonymous readers that is never stale.
 
-Whole responses of reader pages are kept in the shared cache under the URL and
-a *content generation*: a number kept in the cache itself and replaced every
-time anything a reader page shows is saved, deleted or relinked (a story, a
-person, a tag, a photo, a credit, a tie, a correction, a byline's user). A page
-cached before a change is therefore never found again after it; the old entries
-simply age out. Code that changes reader content with a bare
+Whole responses of reader pages are kept in the shared cache under the URL,
+each with the *content generation* it was rendered in: a number kept in the
+cache itself and replaced every time anything a reader page shows is saved,
+deleted or relinked (a story, a person, a tag, a photo, a credit, a tie, a
+correction, a byline's user). A page is served only while its generation is
+the current one, so a page cached before a change is never served after it.
+The generation and the page are read in one round trip to the cache. Code that changes reader content with a bare
 ``QuerySet.update()`` or ``bulk_create()`` (which send no signals) calls
 ``content_changed()`` itself, as articles.workflow and articles.renditions do.
 
@@ -135,10 +136,22 @@ def is_cacheable_request(request):
     )
 
 
-def _key(request, generation):
+def _key(request):
     url = request.build_absolute_uri()
     digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"pagecache:page:{generation}:{digest}"
+    return f"pagecache:page:{digest}"
+
+
+def _look_up(key):
+    """(the current generation, the page kept under ``key`` if rendered in it, else None)."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        return current_generation(), None
+    kept = found.get(key)
+    if kept is not None and kept[0] == generation:
+        return generation, kept[1]
+    return generation, None
 
 
 class PageCacheMiddleware:
@@ -151,9 +164,8 @@ class PageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         try:
-            generation = current_generation()
-            key = _key(request, generation)
-            cached = cache.get(key)
+            key = _key(request)
+            generation, cached = _look_up(key)
         except Exception:  # noqa: BLE001 - serve uncached while the cache is down
             logger.warning("Page cache unavailable; serving uncached.", exc_info=True)
             return self._mark(self.get_response(request), None)
@@ -169,7 +181,7 @@ class PageCacheMiddleware:
                 seconds = lifetime(generation)
                 if seconds > 0:
                     response["X-Page-Cache"] = "miss"
-                    cache.set(key, response, seconds)
+                    cache.set(key, (generation, response), seconds)
             except Exception:  # noqa: BLE001
                 logger.warning("Page cache unavailable; page not kept.", exc_info=True)
         return response
