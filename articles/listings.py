@@ -93,22 +93,31 @@ class Listing:
         )
         return sql, params
 
-    def shared_sql(self, keys, db="default"):
-        """(SQL, parameters) counting the outer story's links to any of ``keys``."""
-        if not keys:
+    def shared_sql(self, weights, db="default"):
+        """(SQL, parameters) of the outer story's weight: for each (weight, keys) in
+        ``weights``, ``weight`` for each of its links to one of ``keys``.
+
+        One index lookup of the story's links, however many kinds of key.
+        """
+        weights = [(int(weight), list(keys)) for weight, keys in weights if keys]
+        if not weights:
             return "0", []
         connection = connections[db]
         meta = self.links.model._meta
         name = connection.ops.quote_name
+        key = name(meta.get_field(self.key).column)
         stories = meta.get_field(self.story).related_model._meta
         outer = f"{name(stories.db_table)}.{name(stories.pk.column)}"
-        # Safe: names from the model, quoted; every value a parameter.
-        sql = (
-            f"(SELECT COUNT(*) FROM {name(meta.db_table)}"  # noqa: S608  # nosec
-            f" WHERE {name(meta.get_field(self.story).column)} = {outer}"
-            f" AND {name(meta.get_field(self.key).column)} IN ({', '.join(['%s'] * len(keys))}))"
+        cases = " ".join(
+            f"WHEN {key} IN ({', '.join(['%s'] * len(keys))}) THEN {weight}"
+            for weight, keys in weights
         )
-        return sql, list(keys)
+        # Safe: names from the model, quoted; weights are integers; every value a parameter.
+        sql = (
+            f"(SELECT COALESCE(SUM(CASE {cases} ELSE 0 END), 0) FROM {name(meta.db_table)}"  # noqa: S608  # nosec
+            f" WHERE {name(meta.get_field(self.story).column)} = {outer})"
+        )
+        return sql, [value for _, keys in weights for value in keys]
 
     def months(self, key, now=None):
         """[(first day of the month, stories)], oldest first, months without any left out.

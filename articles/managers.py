@@ -247,22 +247,29 @@ class ArticleQuerySet(models.QuerySet):
             pinned.values_list("to_article").query.sql_with_params(),
             *(
                 PEOPLE.newest_sql(key, CANDIDATES_PER_LINK, story.pk, now, self.db)
-                for key in [*people, *relatives]
+                for key in people
             ),
-            *(TAGS.newest_sql(key, CANDIDATES_PER_LINK, story.pk, now, self.db) for key in tags),
+            # Relatives and tags say less about a story than its people: fewer each.
+            *(
+                PEOPLE.newest_sql(key, max(CANDIDATES_PER_LINK // 2, 1), story.pk, now, self.db)
+                for key in relatives
+            ),
+            *(
+                TAGS.newest_sql(key, max(CANDIDATES_PER_LINK // 2, 1), story.pk, now, self.db)
+                for key in tags
+            ),
         ]
         candidates = RawSQL(  # noqa: S611  # nosec
             " UNION ALL ".join(sql for sql, _ in parts),
             [param for _, params in parts for param in params],
         )
         weighed = [
-            (PERSON_WEIGHT, PEOPLE.shared_sql(people, self.db)),
-            (RELATIVE_WEIGHT, PEOPLE.shared_sql(relatives, self.db)),
-            (TAG_WEIGHT, TAGS.shared_sql(tags, self.db)),
+            PEOPLE.shared_sql([(PERSON_WEIGHT, people), (RELATIVE_WEIGHT, relatives)], self.db),
+            TAGS.shared_sql([(TAG_WEIGHT, tags)], self.db),
         ]
         score = RawSQL(  # noqa: S611  # nosec
-            " + ".join(f"{weight} * {sql}" for weight, (sql, _) in weighed),
-            [param for _, (_, params) in weighed for param in params],
+            " + ".join(sql for sql, _ in weighed),
+            [param for _, params in weighed for param in params],
             output_field=models.IntegerField(),
         )
         found = Q(pk__in=candidates)

@@ -6,9 +6,10 @@ cache itself and replaced every time anything a reader page shows is saved,
 deleted or relinked (a story, a person, a tag, a photo, a credit, a tie, a
 correction, a byline's user). A page is served only while its generation is
 the current one, so a page cached before a change is never served after it.
-The generation and the page are read in one round trip to the cache. Code that changes reader content with a bare
-``QuerySet.update()`` or ``bulk_create()`` (which send no signals) calls
-``content_changed()`` itself, as articles.workflow and articles.renditions do.
+The generation and the page are read in one round trip to the cache. Code
+that changes reader content with a bare ``QuerySet.update()`` or
+``bulk_create()`` (which send no signals) calls ``content_changed()`` itself,
+as articles.workflow and articles.renditions do.
 
 What changes with the clock rather than with a save is covered by the entry's
 lifetime: no page outlives the next scheduled publication (a story set to go
