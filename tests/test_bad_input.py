@@ -97,7 +97,7 @@ def content():
 
 
 def test_the_resolver_walk_finds_the_reader_pages():
-    assert {"", "stories/<slug:slug>/", "people/<slug:slug>/", "tags/<slug:slug>/"} <= set(ROUTES)
+    assert {"", "stories/<slug:slug>/", "people/<slug:slug>/", "tags/<tag:slug>/"} <= set(ROUTES)
     assert not any(route.startswith("admin") for route in ROUTES)
 
 
