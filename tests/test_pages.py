@@ -372,8 +372,9 @@ class TestQueryBudget:
             ("/people/kim-kardashian/?page=2", 8),
             ("/tags/divorce/", 3),
             ("/people/", 3),
-            ("/search/?q=Kim", 4),
-            ("/search/?q=Kim&page=2", 4),
+            # On PostgreSQL a rare word looks in up to three date windows.
+            ("/search/?q=Kim", 6),
+            ("/search/?q=Kim&page=2", 6),
             ("/feed/", 4),
             ("/people/kim-kardashian/feed/atom/", 5),
         ],
