@@ -36,6 +36,23 @@ def inline(prefix, *rows, initial=None):
     return data
 
 
+# The photo form's fields besides the image and its alt text, as a new photo posts them.
+PHOTO_FORM = {
+    "caption": "",
+    "focal_x": "50",
+    "focal_y": "50",
+    "licence": "agency",
+    "restrictions": "",
+    "expires_on": "",
+    "replacement": "",
+}
+
+
+def photo_form(*credit_rows, **fields):
+    """The admin's photo form: a new photo's, ``credit_rows`` inline, then ``fields`` over all."""
+    return {**PHOTO_FORM, **inline("credits", *credit_rows), **fields}
+
+
 def local_parts(moment):
     """The admin's split date and time inputs for an aware datetime."""
     from django.utils import timezone

@@ -26,6 +26,7 @@ from taggit.models import Tag
 
 from articles.models import Article, ArticlePerson, Photo, PhotoCredit, TaggedArticle
 from people.models import Person, Relationship
+from tests.desk import inline, photo_form
 from tests.factories import add_credit, credit_source
 
 pytestmark = pytest.mark.django_db
@@ -67,22 +68,6 @@ def url(name, *args):
 
 
 # Posting forms.
-
-
-def inline(prefix, *rows):
-    """An inline formset's POST data: its management form and ``rows``.
-
-    Rows with an ``id`` are saved rows, and come first, as on the page.
-    """
-    data = {
-        f"{prefix}-TOTAL_FORMS": str(len(rows)),
-        f"{prefix}-INITIAL_FORMS": str(sum("id" in row for row in rows)),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-    for index, row in enumerate(rows):
-        data.update({f"{prefix}-{index}-{key}": value for key, value in row.items()})
-    return data
 
 
 def person_data(name="Kim Kardashian", *, ties=(), ties_from_other_side=(), **fields):
@@ -182,18 +167,7 @@ def credit_row(role, name, platform, account, order):
 def photo_data(image, *credits, alt_text="Kim Kardashian on a red carpet", **fields):
     """The photo form; ``credits`` are (role, name, platform, account, order) tuples."""
     rows = [credit_row(*credit) for credit in credits]
-    return {
-        "image": image,
-        "alt_text": alt_text,
-        "caption": "",
-        "focal_x": "50",
-        "focal_y": "50",
-        "licence": "agency",
-        "restrictions": "",
-        "expires_on": "",
-        "replacement": "",
-        **fields,
-    } | inline("credits", *rows)
+    return photo_form(*rows, image=image, alt_text=alt_text, **fields)
 
 
 def assert_saved(response):

@@ -1,20 +1,13 @@
 """The migration that turns typed-in credit names into credit sources."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from .migrating import migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("articles", "0006_photo_desk_credit_sources_rights_renditions")]
 AFTER = [("articles", "0008_credits_drop_typed_names")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def test_typed_names_become_shared_sources_and_the_line_stays_the_same():

@@ -3,21 +3,14 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from .migrating import migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("articles", "0012_article_reading_ids_index")]
 AFTER = [("articles", "0013_listings_copies_and_monthly_counts")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def test_an_existing_archive_reads_the_same_after_the_migration():

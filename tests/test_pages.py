@@ -15,17 +15,10 @@ from articles import renditions
 from articles.models import Article, Correction
 from people.models import Relationship
 
+from .discovery_world import SEED_CREDIT_LINE, SEED_CREDITS
 from .factories import make_article, make_person, make_photo, make_relationship, make_user
 
 pytestmark = pytest.mark.django_db
-
-SEED_COVER_CREDITS = [
-    ("collage",),
-    ("agency", "IMAGO"),
-    ("supplier", "APress"),
-    ("screenshot", "", "Instagram", "kimkardashian"),
-]
-SEED_CREDIT_LINE = "© Collage: IMAGO / APress, Screenshot/Instagram/kimkardashian"
 
 
 def aware(*args):
@@ -65,7 +58,7 @@ def kanye():
 @pytest.fixture
 def seed_story(kim, kanye):
     photo = make_photo(
-        SEED_COVER_CREDITS,
+        SEED_CREDITS,
         caption="Entrepreneur Kim Kardashian and musician Kanye West",
         alt_text="Kim Kardashian and Kanye West side by side",
         people=[kim, kanye],

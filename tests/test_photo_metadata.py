@@ -14,6 +14,8 @@ from PIL import Image
 from articles.models import CreditSource, Photo
 from articles.photo_metadata import Embedded, read_embedded, suggest_credits
 
+from .desk import photo_form
+
 pytestmark = pytest.mark.django_db
 
 REFERENCE = Path(__file__).parent / "fixtures" / "IPTC-PhotometadataRef-Std2017.1.jpg"
@@ -30,29 +32,11 @@ def reference_upload():
 
 
 def form_data(upload, caption="", credits=()):
-    data = {
-        "image": upload,
-        "alt_text": "The IPTC reference picture",
-        "caption": caption,
-        "focal_x": "50",
-        "focal_y": "50",
-        "licence": "agency",
-        "restrictions": "",
-        "expires_on": "",
-        "replacement": "",
-        "credits-TOTAL_FORMS": str(len(credits)),
-        "credits-INITIAL_FORMS": "0",
-        "credits-MIN_NUM_FORMS": "0",
-        "credits-MAX_NUM_FORMS": "1000",
-    }
-    for n, (role, source) in enumerate(credits):
-        data |= {
-            f"credits-{n}-role": role,
-            f"credits-{n}-source": source.pk,
-            f"credits-{n}-name": "",
-            f"credits-{n}-order": n,
-        }
-    return data
+    rows = [
+        {"role": role, "source": source.pk, "name": "", "order": n}
+        for n, (role, source) in enumerate(credits)
+    ]
+    return photo_form(*rows, image=upload, alt_text="The IPTC reference picture", caption=caption)
 
 
 def test_reads_creator_credit_source_copyright_and_caption():

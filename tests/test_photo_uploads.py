@@ -14,6 +14,8 @@ from pytest_django.asserts import assertContains
 
 from articles.models import CreditSource, Photo, PhotoCredit
 
+from .desk import photo_form
+
 pytestmark = pytest.mark.django_db
 
 
@@ -38,22 +40,10 @@ def as_upload(data, name="photo.jpg", content_type="image/jpeg"):
 
 
 def form_data(upload, **fields):
-    return {
-        "image": upload,
-        "alt_text": "Kim Kardashian on a red carpet",
-        "caption": "Kim Kardashian",
-        "focal_x": "50",
-        "focal_y": "50",
-        "licence": "agency",
-        "restrictions": "",
-        "expires_on": "",
-        "replacement": "",
-        "credits-TOTAL_FORMS": "0",
-        "credits-INITIAL_FORMS": "0",
-        "credits-MIN_NUM_FORMS": "0",
-        "credits-MAX_NUM_FORMS": "1000",
-        **fields,
-    }
+    return photo_form(
+        image=upload,
+        **{"alt_text": "Kim Kardashian on a red carpet", "caption": "Kim Kardashian", **fields},
+    )
 
 
 def post(admin_client, upload, **fields):

@@ -16,7 +16,16 @@ from articles import roles
 from articles.models import Article, Correction, Photo, PhotoCredit
 from people.models import Person, Relationship
 
-from .desk import admin_url, inline, local_parts, new_story_form, role_user, story_form
+from .desk import (
+    PHOTO_FORM,
+    admin_url,
+    inline,
+    local_parts,
+    new_story_form,
+    photo_form,
+    role_user,
+    story_form,
+)
 from .factories import (
     credit_source,
     make_article,
@@ -148,31 +157,23 @@ def delete_story(desk):
     return not Article.objects.filter(pk=desk.others.pk).exists()
 
 
-PHOTO_FIELDS = {
-    "caption": "",
-    "focal_x": "50",
-    "focal_y": "50",
-    "licence": "agency",
-    "restrictions": "",
-    "expires_on": "",
-    "replacement": "",
-}
-
-
 def credit(role, name):
     return {"role": role, "source": credit_source(name, kind=role).pk, "name": "", "order": 0}
 
 
 def add_photo(desk):
-    data = {"image": make_image_file(), "alt_text": "Kim Kardashian at a premiere", **PHOTO_FIELDS}
-    data.update(inline("credits", credit("agency", "IMAGO")))
+    data = photo_form(
+        credit("agency", "IMAGO"),
+        image=make_image_file(),
+        alt_text="Kim Kardashian at a premiere",
+    )
     desk.client.post(admin_url("articles_photo_add"), data)
     return Photo.objects.filter(alt_text="Kim Kardashian at a premiere").exists()
 
 
 def credit_a_photo(desk):
     photo = make_photo()
-    data = {**PHOTO_FIELDS, "alt_text": photo.alt_text, "people": [desk.kim.pk]}
+    data = {**PHOTO_FORM, "alt_text": photo.alt_text, "people": [desk.kim.pk]}
     data.update(inline("credits", credit("photographer", "Jane Example")))
     desk.client.post(admin_url("articles_photo_change", photo.pk), data)
     return PhotoCredit.objects.filter(photo=photo, source__name="Jane Example").exists()
