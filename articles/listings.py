@@ -14,6 +14,7 @@ instead of skipping every newer story (no ``OFFSET 500000``).
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db import connections, models, transaction
@@ -24,6 +25,11 @@ from django.utils import timezone
 def month_of(moment):
     """The first day of ``moment``'s month, in desk time."""
     return timezone.localtime(moment).date().replace(day=1)
+
+
+def counted(key, is_published, published_at):
+    """{(key, month)}: where a link with these copies is counted; empty when it is not."""
+    return {(key, month_of(published_at))} if is_published and published_at else set()
 
 
 def month_start(month):
@@ -200,9 +206,7 @@ class Listing:
             .order_by()
             .values_list("published_at", flat=True)
         )
-        months = {}
-        for moment in rows.iterator():
-            months[month_of(moment)] = months.get(month_of(moment), 0) + 1
+        months = Counter(month_of(moment) for moment in rows.iterator())
         model = self.counts.model
         self.counts.bulk_create(
             model(**{self.key: key, "month": month, "stories": n}) for month, n in months.items()
@@ -237,13 +241,14 @@ class Listing:
             if (was_published, was_at) == (is_published, at):
                 continue
             stale.append(pk)
-            if was_published and was_at:
-                pairs.add((key, month_of(was_at)))
-            if is_published and at:
-                pairs.add((key, month_of(at)))
+            pairs |= counted(key, was_published, was_at) | counted(key, is_published, at)
         if stale:
             self.links.filter(pk__in=stale).update(**copies)
             self.recount(pairs)
+
+    def counted_months(self, link):
+        """{(key, month)} where ``link`` is counted, as its copies stand."""
+        return counted(getattr(link, f"{self.key}_id"), link.is_published, link.published_at)
 
     def copy_onto(self, link):
         """Give a link being saved its story's status and time."""

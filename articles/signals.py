@@ -56,12 +56,6 @@ def remove_renditions(sender, instance, **kwargs):
 LISTING_OF = {ArticlePerson: listings.PEOPLE, TaggedArticle: listings.TAGS}
 
 
-def _month_pair(listing, link):
-    if link.is_published and link.published_at:
-        return {(getattr(link, f"{listing.key}_id"), listings.month_of(link.published_at))}
-    return set()
-
-
 @receiver(pre_save, sender=ArticlePerson, dispatch_uid="articles_person_link_copy")
 @receiver(pre_save, sender=TaggedArticle, dispatch_uid="articles_tag_link_copy")
 def copy_story_onto_link(sender, instance, raw=False, **kwargs):
@@ -70,7 +64,7 @@ def copy_story_onto_link(sender, instance, raw=False, **kwargs):
         return
     listing = LISTING_OF[sender]
     was = sender.objects.filter(pk=instance.pk).first() if instance.pk else None
-    instance._months_left = _month_pair(listing, was) if was else set()
+    instance._months_left = listing.counted_months(was) if was else set()
     listing.copy_onto(instance)
 
 
@@ -82,4 +76,4 @@ def count_link(sender, instance, raw=False, **kwargs):
     if raw:
         return
     listing = LISTING_OF[sender]
-    listing.recount(getattr(instance, "_months_left", set()) | _month_pair(listing, instance))
+    listing.recount(getattr(instance, "_months_left", set()) | listing.counted_months(instance))

@@ -73,9 +73,9 @@ def person(request, slug):
     if person is None:
         return _redirect_to_merged_person(request, slug)
     months = PEOPLE.months(person)
-    total = sum(n for _, n in months)
     listing = Article.objects.published().with_main_flag(person).for_listing()
-    page = paginate(request, PEOPLE.walk(person, listing, months), PER_PAGE, count=total)
+    # The walk knows its length from the months: the paginator asks it, no count query.
+    page = paginate(request, PEOPLE.walk(person, listing, months), PER_PAGE)
     stories = list(page.object_list)
     top = [story for story in stories if story.is_main_person] if page.number == 1 else []
     ties = Relationship.objects.ties_of(person)
@@ -96,7 +96,7 @@ def person(request, slug):
             "coverage": coverage.chart(months),
             "often_with": list(Article.objects.people_alongside(person, OFTEN_WITHIN)[:OFTEN_WITH]),
             # Said on the page when "often with" looked at the newest stories only.
-            "often_within": OFTEN_WITHIN if total > OFTEN_WITHIN else None,
+            "often_within": OFTEN_WITHIN if page.paginator.count > OFTEN_WITHIN else None,
             "page": page,
             "top_stories": top,
             "latest": [story for story in stories if story not in top],
@@ -127,5 +127,5 @@ def tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     months = TAGS.months(tag)
     listing = TAGS.walk(tag, Article.objects.published().for_listing(), months)
-    stories = paginate(request, listing, PER_PAGE, count=sum(n for _, n in months))
+    stories = paginate(request, listing, PER_PAGE)
     return render(request, "articles/tag.html", {"tag": tag, "page": stories})
