@@ -2,14 +2,13 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 
 
-def paginate(request, queryset, per_page, count=None):
-    """The page of ``queryset`` the request asks for; 404 for a page that is not there.
+def paginate(request, object_list, per_page):
+    """The page of ``object_list`` the request asks for; 404 for a page that is not there.
 
-    ``count``, when the caller already knows it, spares the paginator its count query.
+    The paginator asks ``object_list.count()`` for its length: a list that
+    knows it without a query (see articles.listings.Walk) costs none.
     """
-    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
-    if count is not None:
-        paginator.count = count
+    paginator = Paginator(object_list, per_page, allow_empty_first_page=True)
     number = request.GET.get("page", "1")
     try:
         return paginator.page(number)
