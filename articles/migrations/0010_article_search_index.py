@@ -13,6 +13,8 @@ model does not know the column, and articles.search falls back there.
 
 from django.db import migrations
 
+from newsroom.migration_ops import on_postgresql
+
 DOCUMENT = (
     "setweight(to_tsvector('english'::regconfig, COALESCE({row}headline, '')), 'A') || "
     "setweight(to_tsvector('english'::regconfig, COALESCE({row}standfirst, '')), 'B') || "
@@ -46,18 +48,6 @@ DROP = [
 ]
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in CREATE:
-            schema_editor.execute(statement)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in DROP:
-            schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -65,5 +55,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(create, drop, elidable=False),
+        on_postgresql(CREATE, DROP),
     ]

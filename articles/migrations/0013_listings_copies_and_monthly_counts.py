@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 from django.db import migrations, models
-
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone

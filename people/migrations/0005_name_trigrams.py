@@ -9,6 +9,8 @@ they have no trigram to look up. Other databases get nothing here.
 
 from django.db import migrations
 
+from newsroom.migration_ops import on_postgresql
+
 CREATE = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     # The very expression Django's icontains compares: UPPER(name::text) LIKE UPPER(…).
@@ -24,25 +26,12 @@ DROP = [
 ]
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in CREATE:
-            schema_editor.execute(statement)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in DROP:
-            schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("articles", "0013_listings_copies_and_monthly_counts"),
         ("people", "0004_alias_as_long_as_the_aliases_field"),
     ]
 
     operations = [
-        migrations.RunPython(create, drop, elidable=False),
+        on_postgresql(CREATE, DROP),
     ]
