@@ -18,13 +18,23 @@ import subprocess
 import sys
 import tempfile
 
-from server import PYTHON, ROOT, rss_kib, site_env, start_gunicorn, worker_pids, wrk_script
+from server import (
+    PYTHON,
+    ROOT,
+    printed_by,
+    rss_kib,
+    site_env,
+    start_gunicorn,
+    worker_pids,
+    wrk_script,
+)
 
 
 def rotation(env, stories, people, tags):
     """Distinct reader paths: newest stories, people at pages 1–5, tags, searches."""
-    script = f"""
-import django; django.setup()
+    return printed_by(
+        env,
+        f"""
 from django.db.models import Count
 from taggit.models import Tag
 from articles.models import Article, PersonMonth
@@ -32,8 +42,7 @@ newest = Article.objects.published().order_by("-published_at")
 for slug in newest.values_list("slug", flat=True)[:{stories}]:
     print(f"/stories/{{slug}}/")
 busy = PersonMonth.objects.values("person__slug").annotate(n=Count("pk")).order_by("-n")
-busy = busy[:{people}]
-for row in busy:
+for row in busy[:{people}]:
     for page in range(1, 6):
         print(f"/people/{{row['person__slug']}}/?page={{page}}")
 for slug in Tag.objects.values_list("slug", flat=True)[:{tags}]:
@@ -41,16 +50,8 @@ for slug in Tag.objects.values_list("slug", flat=True)[:{tags}]:
 for word in ("wedding", "divorce", "album", "tour", "premiere", "baby"):
     print(f"/search/?q={{word}}")
 print("/")
-"""
-    out = subprocess.run(
-        [PYTHON, "-c", script],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**env, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
+""",
     )
-    return out.stdout.split()
 
 
 def main():

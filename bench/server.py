@@ -86,19 +86,10 @@ def rss_kib(pid):
     return 0
 
 
-def reader_paths(env):
-    """Every reader page of the demo: home, stories, people, tags."""
-    script = (
-        "import django; django.setup();"
-        "from articles.models import Article; from people.models import Person;"
-        "from taggit.models import Tag;"
-        "print('/');"
-        "[print(a.get_absolute_url()) for a in Article.objects.published()];"
-        "[print(p.get_absolute_url()) for p in Person.objects.all()];"
-        "[print(f'/tags/{t.slug}/') for t in Tag.objects.all()]"
-    )
+def printed_by(env, script):
+    """What ``script`` prints, run with the site's settings against its database."""
     out = subprocess.run(
-        [PYTHON, "-c", script],
+        [PYTHON, "-c", "import django; django.setup()\n" + script],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -106,6 +97,19 @@ def reader_paths(env):
         env={**env, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
     )
     return out.stdout.split()
+
+
+def reader_paths(env):
+    """Every reader page of the demo: home, stories, people, tags."""
+    return printed_by(
+        env,
+        "from articles.models import Article; from people.models import Person;"
+        "from taggit.models import Tag;"
+        "print('/');"
+        "[print(a.get_absolute_url()) for a in Article.objects.published()];"
+        "[print(p.get_absolute_url()) for p in Person.objects.all()];"
+        "[print(f'/tags/{t.slug}/') for t in Tag.objects.all()]",
+    )
 
 
 def wrk_script(paths, path):
