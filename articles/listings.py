@@ -75,25 +75,30 @@ class Listing:
             links = links.exclude(**{self.story: exclude})
         return links.values(self.story)[:limit]
 
+    def _sql_names(self, db):
+        """(quote, the links' table, its story column, its key column), quoted, for ``db``."""
+        name = connections[db].ops.quote_name
+        meta = self.links.model._meta
+        columns = (meta.get_field(field).column for field in (self.story, self.key))
+        return name, name(meta.db_table), *(name(column) for column in columns)
+
     def newest_sql(self, key, limit, exclude=None, now=None, db="default"):
         """``newest`` as (SQL, parameters), to join many in one UNION cheaply.
 
         The related-stories query draws from a score of these at once; built
         through the ORM they cost more to compose than to run.
         """
-        connection = connections[db]
-        meta = self.links.model._meta
-        name = connection.ops.quote_name
-        story = name(meta.get_field(self.story).column)
-        # Safe: names from the model, quoted; every value a parameter.
-        params = [key, connection.ops.adapt_datetimefield_value(now)]
+        name, table, story, key_column = self._sql_names(db)
+        moment = connections[db].ops.adapt_datetimefield_value(now or timezone.now())
+        params = [key, moment]
         other = ""
         if exclude is not None:
             other = f" AND {story} <> %s"
             params.append(exclude)
+        # Safe: names from the model, quoted; every value a parameter.
         sql = (
-            f"SELECT {story} FROM (SELECT {story} FROM {name(meta.db_table)}"  # noqa: S608  # nosec
-            f" WHERE {name(meta.get_field(self.key).column)} = %s AND {name('is_published')}"
+            f"SELECT {story} FROM (SELECT {story} FROM {table}"  # noqa: S608  # nosec
+            f" WHERE {key_column} = %s AND {name('is_published')}"
             f" AND {name('published_at')} <= %s{other}"
             f" ORDER BY {name('published_at')} DESC, {story} DESC LIMIT {int(limit)}) newest"
         )
@@ -108,20 +113,17 @@ class Listing:
         weights = [(int(weight), list(keys)) for weight, keys in weights if keys]
         if not weights:
             return "0", []
-        connection = connections[db]
-        meta = self.links.model._meta
-        name = connection.ops.quote_name
-        key = name(meta.get_field(self.key).column)
-        stories = meta.get_field(self.story).related_model._meta
+        name, table, story, key_column = self._sql_names(db)
+        stories = self.links.model._meta.get_field(self.story).related_model._meta
         outer = f"{name(stories.db_table)}.{name(stories.pk.column)}"
         cases = " ".join(
-            f"WHEN {key} IN ({', '.join(['%s'] * len(keys))}) THEN {weight}"
+            f"WHEN {key_column} IN ({', '.join(['%s'] * len(keys))}) THEN {weight}"
             for weight, keys in weights
         )
         # Safe: names from the model, quoted; weights are integers; every value a parameter.
         sql = (
-            f"(SELECT COALESCE(SUM(CASE {cases} ELSE 0 END), 0) FROM {name(meta.db_table)}"  # noqa: S608  # nosec
-            f" WHERE {name(meta.get_field(self.story).column)} = {outer})"
+            f"(SELECT COALESCE(SUM(CASE {cases} ELSE 0 END), 0) FROM {table}"  # noqa: S608  # nosec
+            f" WHERE {story} = {outer})"
         )
         return sql, [value for _, keys in weights for value in keys]
 
