@@ -32,6 +32,13 @@ def counted(key, is_published, published_at):
     return {(key, month_of(published_at))} if is_published and published_at else set()
 
 
+def joined(parts, separator):
+    """One (SQL, parameters) from many, the SQL joined by ``separator``."""
+    return separator.join(sql for sql, _ in parts), [
+        value for _, params in parts for value in params
+    ]
+
+
 def month_start(month):
     """The moment ``month`` (a first day) begins, in desk time."""
     return timezone.make_aware(datetime.datetime.combine(month, datetime.time.min))

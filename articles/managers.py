@@ -20,7 +20,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .listings import PEOPLE, TAGS
+from .listings import PEOPLE, TAGS, joined
 
 # In the related-stories score a shared person counts for more than a relative
 # of one (a spouse, a child), who counts for more than a shared tag.
@@ -190,10 +190,7 @@ class ArticleQuerySet(models.QuerySet):
         rows = (
             self.published(now)
             .filter(
-                pk__in=RawSQL(  # noqa: S611  # nosec
-                    " UNION ALL ".join(sql for sql, _ in newest),
-                    [param for _, params in newest for param in params],
-                )
+                pk__in=RawSQL(*joined(newest, " UNION ALL "))  # noqa: S611  # nosec
             )
             .for_listing()
             .annotate(
@@ -241,36 +238,26 @@ class ArticleQuerySet(models.QuerySet):
         pinned = Pin.objects.filter(from_article=story)
         now = timezone.now()
         # Candidates and score in SQL of our own: a score of index walks and
-        # three counts, composed here in microseconds rather than by the ORM
-        # in milliseconds. Every value is a parameter.
+        # two weighted counts, composed here in microseconds rather than by
+        # the ORM in milliseconds. Every value is a parameter.
+        # Relatives and tags say less about a story than its people: fewer each.
+        fewer = max(CANDIDATES_PER_LINK // 2, 1)
         parts = [
             pinned.values_list("to_article").query.sql_with_params(),
             *(
                 PEOPLE.newest_sql(key, CANDIDATES_PER_LINK, story.pk, now, self.db)
                 for key in people
             ),
-            # Relatives and tags say less about a story than its people: fewer each.
-            *(
-                PEOPLE.newest_sql(key, max(CANDIDATES_PER_LINK // 2, 1), story.pk, now, self.db)
-                for key in relatives
-            ),
-            *(
-                TAGS.newest_sql(key, max(CANDIDATES_PER_LINK // 2, 1), story.pk, now, self.db)
-                for key in tags
-            ),
+            *(PEOPLE.newest_sql(key, fewer, story.pk, now, self.db) for key in relatives),
+            *(TAGS.newest_sql(key, fewer, story.pk, now, self.db) for key in tags),
         ]
-        candidates = RawSQL(  # noqa: S611  # nosec
-            " UNION ALL ".join(sql for sql, _ in parts),
-            [param for _, params in parts for param in params],
-        )
+        candidates = RawSQL(*joined(parts, " UNION ALL "))  # noqa: S611  # nosec
         weighed = [
             PEOPLE.shared_sql([(PERSON_WEIGHT, people), (RELATIVE_WEIGHT, relatives)], self.db),
             TAGS.shared_sql([(TAG_WEIGHT, tags)], self.db),
         ]
         score = RawSQL(  # noqa: S611  # nosec
-            " + ".join(sql for sql, _ in weighed),
-            [param for _, params in weighed for param in params],
-            output_field=models.IntegerField(),
+            *joined(weighed, " + "), output_field=models.IntegerField()
         )
         found = Q(pk__in=candidates)
         if also is not None:
