@@ -1,7 +1,6 @@
 """The reading logic for stories and photos: what readers may see, and in what order."""
 
 import datetime
-import json
 
 from django.db import connections, models
 from django.db.models import (
@@ -20,6 +19,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from .folded import fold_lists
 from .listings import PEOPLE, TAGS, joined
 
 # In the related-stories score a shared person counts for more than a relative
@@ -69,15 +69,14 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_story_page(self):
-        """Everything a story page shows about the story itself, prefetched."""
+        """Everything a story page shows about the story itself, in two queries.
+
+        The story's corrections, tags and bylines are folded into its own row
+        (see ``folded``); its people come in one prefetch.
+        """
         from .models import ArticlePerson
 
-        stories = self
-        sql = CORRECTION_NOTES_SQL.get(connections[self.db].vendor)
-        if sql:
-            # Folded into the story's row: corrections cost no query of their own.
-            # Safe: fixed SQL, nothing from the request.
-            stories = stories.annotate(correction_notes=RawSQL(sql, []))  # noqa: S611  # nosec
+        stories, prefetches = fold_lists(self, connections[self.db].vendor)
         return (
             stories.select_related("lead_photo", "lead_photo__replacement")
             .defer(*UNSHOWN_PHOTO_FIELDS)
@@ -86,8 +85,7 @@ class ArticleQuerySet(models.QuerySet):
                     "person_links",
                     queryset=ArticlePerson.objects.select_related("person"),
                 ),
-                "tags",
-                "authors",
+                *prefetches,
             )
         )
 
@@ -291,41 +289,6 @@ def relatives_of(people, ties):
                 family = tie.kind in Relationship.FAMILY_KINDS
                 found[far] = min(found.get(far, (1, far)), (0 if family else 1, far))
     return [far for far in sorted(found, key=found.get)][:RELATIVES_DRAWN]
-
-
-# The story's corrections as one JSON text column of the story's own row.
-CORRECTION_NOTES_SQL = {
-    "postgresql": (
-        "SELECT COALESCE(json_agg(json_build_object('kind', c.kind, 'text', c.text,"
-        " 'created_at', c.created_at) ORDER BY c.created_at, c.id), '[]')::text"
-        ' FROM articles_correction c WHERE c.article_id = "articles_article"."id"'
-    ),
-    "sqlite": (
-        "SELECT json_group_array(json_object('kind', c.kind, 'text', c.text,"
-        " 'created_at', c.created_at)) FROM (SELECT * FROM articles_correction"
-        ' WHERE article_id = "articles_article"."id" ORDER BY created_at, id) c'
-    ),
-}
-
-
-def correction_notes(story):
-    """The story's corrections, oldest first: from its own row when fetched for the story page."""
-    from .models import Correction
-
-    if not story.has_corrections:
-        return []
-    notes = getattr(story, "correction_notes", None)
-    if notes is None:
-        return list(story.corrections.all())
-    found = []
-    for note in json.loads(notes):
-        created_at = datetime.datetime.fromisoformat(note["created_at"])
-        if timezone.is_naive(created_at):
-            created_at = timezone.make_aware(created_at, datetime.UTC)
-        found.append(
-            Correction(article=story, kind=note["kind"], text=note["text"], created_at=created_at)
-        )
-    return found
 
 
 def with_credits(photos):

@@ -11,8 +11,9 @@ from people.relations import family_box
 
 from . import coverage, people_box
 from .body import render_body
+from .folded import correction_notes
 from .listings import PEOPLE, TAGS
-from .managers import correction_notes, with_credits, with_shown_photo_credits
+from .managers import with_credits, with_shown_photo_credits
 from .models import Article, Photo
 
 HOME_STORIES = 21
