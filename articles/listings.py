@@ -111,6 +111,34 @@ class Listing:
         )
         return sql, params
 
+    def newest_each_sql(self, keys, limit, exclude=None, now=None, db="default"):
+        """``newest`` for each of ``keys`` at once, as (SQL, parameters) of one story column.
+
+        On PostgreSQL one lateral walk over an array of keys: the same index
+        walks as a UNION of ``newest_sql``, but one plan whatever the number
+        of keys, which the planner settles in a fraction of the time.
+        """
+        keys = list(keys)
+        if not keys or connections[db].vendor != "postgresql":
+            return joined(
+                [self.newest_sql(key, limit, exclude, now, db) for key in keys], " UNION ALL "
+            )
+        name, table, story, key_column = self._sql_names(db)
+        moment = connections[db].ops.adapt_datetimefield_value(now or timezone.now())
+        params = [keys, moment]
+        other = ""
+        if exclude is not None:
+            other = f" AND {story} <> %s"
+            params.append(exclude)
+        # Safe: names from the model, quoted; every value a parameter.
+        sql = (
+            f"SELECT newest.{story} FROM unnest(%s) AS drawn(key) CROSS JOIN LATERAL"  # noqa: S608  # nosec
+            f" (SELECT {story} FROM {table} WHERE {key_column} = drawn.key"
+            f" AND {name('is_published')} AND {name('published_at')} <= %s{other}"
+            f" ORDER BY {name('published_at')} DESC, {story} DESC LIMIT {int(limit)}) newest"
+        )
+        return sql, params
+
     def shared_sql(self, weights, db="default"):
         """(SQL, parameters) of the outer story's weight: for each (weight, keys) in
         ``weights``, ``weight`` for each of its links to one of ``keys``.
@@ -123,16 +151,22 @@ class Listing:
         name, table, story, key_column = self._sql_names(db)
         stories = self.links.model._meta.get_field(self.story).related_model._meta
         outer = f"{name(stories.db_table)}.{name(stories.pk.column)}"
-        cases = " ".join(
-            f"WHEN {key_column} IN ({', '.join(['%s'] * len(keys))}) THEN {weight}"
-            for weight, keys in weights
-        )
+        if connections[db].vendor == "postgresql":
+            # One array parameter per kind of key: the same SQL for any number of keys.
+            cases = " ".join(f"WHEN {key_column} = ANY(%s) THEN {weight}" for weight, _ in weights)
+            params = [keys for _, keys in weights]
+        else:
+            cases = " ".join(
+                f"WHEN {key_column} IN ({', '.join(['%s'] * len(keys))}) THEN {weight}"
+                for weight, keys in weights
+            )
+            params = [value for _, keys in weights for value in keys]
         # Safe: names from the model, quoted; weights are integers; every value a parameter.
         sql = (
             f"(SELECT COALESCE(SUM(CASE {cases} ELSE 0 END), 0) FROM {table}"  # noqa: S608  # nosec
             f" WHERE {story} = {outer})"
         )
-        return sql, [value for _, keys in weights for value in keys]
+        return sql, params
 
     def months(self, key, now=None):
         """[(first day of the month, stories)], oldest first, months without any left out.

@@ -33,7 +33,7 @@ UNSHOWN_PHOTO_FIELDS = (
     "lead_photo__replacement__embedded_metadata",
 )
 # Related stories are found among each shared person's and tag's newest stories.
-CANDIDATES_PER_LINK = 20
+CANDIDATES_PER_LINK = 10
 # Relatives beyond these many (closest first) add no candidates of their own.
 RELATIVES_DRAWN = 12
 
@@ -242,13 +242,11 @@ class ArticleQuerySet(models.QuerySet):
         fewer = max(CANDIDATES_PER_LINK // 2, 1)
         parts = [
             pinned.values_list("to_article").query.sql_with_params(),
-            *(
-                PEOPLE.newest_sql(key, CANDIDATES_PER_LINK, story.pk, now, self.db)
-                for key in people
-            ),
-            *(PEOPLE.newest_sql(key, fewer, story.pk, now, self.db) for key in relatives),
-            *(TAGS.newest_sql(key, fewer, story.pk, now, self.db) for key in tags),
+            PEOPLE.newest_each_sql(people, CANDIDATES_PER_LINK, story.pk, now, self.db),
+            PEOPLE.newest_each_sql(relatives, fewer, story.pk, now, self.db),
+            TAGS.newest_each_sql(tags, fewer, story.pk, now, self.db),
         ]
+        parts = [(sql, params) for sql, params in parts if sql]
         candidates = RawSQL(*joined(parts, " UNION ALL "))  # noqa: S611  # nosec
         weighed = [
             PEOPLE.shared_sql([(PERSON_WEIGHT, people), (RELATIVE_WEIGHT, relatives)], self.db),
