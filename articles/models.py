@@ -7,11 +7,11 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import dateformat, timezone
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
+from newsroom.reversing import reverse_slug
 from people.models import Person, Relationship
 
 from . import renditions
@@ -463,7 +463,7 @@ class Article(models.Model):
             listings.refresh([self.pk])
 
     def get_absolute_url(self):
-        return reverse("story", args=[self.slug])
+        return reverse_slug("story", self.slug)
 
     def clean(self):
         # Publishing without a time means now. Set it here too, before the

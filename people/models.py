@@ -12,8 +12,9 @@ from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
-from django.urls import reverse
 from django.utils import timezone
+
+from newsroom.reversing import reverse_slug
 
 from . import dates
 from .dates import Precision, age_between
@@ -138,7 +139,7 @@ class Person(models.Model):
             PersonRedirect.objects.filter(old_slug=self.slug).delete()
 
     def get_absolute_url(self):
-        return reverse("person", args=[self.slug])
+        return reverse_slug("person", self.slug)
 
     def clean_fields(self, exclude=None):
         # "q186304 " is what a researcher pastes; it is the same ID.

@@ -7,8 +7,10 @@ formatting cost more than the rest of the card.
 
 from django import template
 from django.utils import timezone
-from django.utils.dates import MONTHS
-from django.utils.html import format_html
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from newsroom.month_names import month_names
 
 register = template.Library()
 
@@ -20,10 +22,9 @@ def timestamp(value):
         return ""
     if timezone.is_aware(value):
         value = timezone.localtime(value)
-    return format_html(
-        '<time datetime="{}">{} {} {}</time>',
-        value.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        value.day,
-        MONTHS[value.month],
-        value.year,
+    month = escape(month_names()[value.month])
+    # Safe: numbers and an escaped month name.
+    return mark_safe(  # noqa: S308  # nosec
+        f'<time datetime="{value.strftime("%Y-%m-%dT%H:%M:%S%z")}">'
+        f"{value.day} {month} {value.year}</time>"
     )
