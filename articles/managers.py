@@ -165,7 +165,9 @@ class ArticleQuerySet(models.QuerySet):
         return (
             Person.objects.filter(article_links__article__in=PEOPLE.newest(person, within))
             .exclude(pk=person.pk)
-            .annotate(shared=Count("article_links"))
+            # COUNT(*), not of the link's id: the links are then read from
+            # the (article, person) index alone, never from the table.
+            .annotate(shared=Count("*"))
             .order_by("-shared", "name", "pk")
         )
 
@@ -173,7 +175,10 @@ class ArticleQuerySet(models.QuerySet):
         """{person pk: their newest ``limit`` published stories, less ``story``}, in one query.
 
         Each person's stories are one walk of their reading index, so a star
-        in 50,000 stories costs what a newcomer in five does.
+        in 50,000 stories costs what a newcomer in five does. The walks'
+        stories are then sorted to their people by the links of each: a story
+        one walk found that is also about a second person, but older than
+        that person's own ``limit`` newest, falls off the end of their list.
         """
         keys = [getattr(person, "pk", person) for person in people]
         found = {key: [] for key in keys}
@@ -181,31 +186,26 @@ class ArticleQuerySet(models.QuerySet):
             return found
         now = timezone.now()
         skip = getattr(story, "pk", story)
-        newest = [PEOPLE.newest_sql(key, limit, skip, now, self.db) for key in keys]
-        name = connections[self.db].ops.quote_name
-        outer = f"{name(self.model._meta.db_table)}.{name('id')}"
+        newest = PEOPLE.newest_each_sql(keys, limit, skip, now, self.db)
         # Safe: SQL from listings, every value a parameter.
         rows = (
             self.published(now)
-            .filter(
-                pk__in=RawSQL(*joined(newest, " UNION ALL "))  # noqa: S611  # nosec
-            )
+            .filter(pk__in=RawSQL(*newest))  # noqa: S611  # nosec
             .for_listing()
             .annotate(
                 **{
                     f"about_{n}": RawSQL(  # noqa: S611  # nosec
-                        f"{outer} IN ({sql})",
-                        params,
-                        output_field=models.BooleanField(),
+                        *PEOPLE.shared_sql([(1, [key])], self.db),
+                        output_field=models.IntegerField(),
                     )
-                    for n, (sql, params) in enumerate(newest)
+                    for n, key in enumerate(keys)
                 }
             )
             .order_by("-published_at", "-pk")
         )
         for row in rows:
             for n, key in enumerate(keys):
-                if getattr(row, f"about_{n}"):
+                if getattr(row, f"about_{n}") and len(found[key]) < limit:
                     found[key].append(row)
         return found
 

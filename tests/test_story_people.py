@@ -127,6 +127,17 @@ class TestMoreOn:
             kanye.pk: [f"Kanye {n}" for n in (7, 6, 5, 4, 3)],
         }
 
+    def test_a_shared_story_older_than_a_persons_newest_is_not_in_their_list(self, kim, kanye):
+        story = make_article("Both", people=[kim, kanye], main=kim)
+        kim_newest = make_article("Kim newest", people=[kim], published_at=aware(2020, 3, 1))
+        shared = make_article("Shared", people=[kim, kanye], published_at=aware(2020, 2, 1))
+        kanye_stories = [
+            make_article(f"Kanye {month}", people=[kanye], published_at=aware(2020, month, 1))
+            for month in (5, 4)
+        ]
+        found = Article.objects.more_on_each([kim, kanye], story=story, limit=2)
+        assert found == {kim.pk: [kim_newest, shared], kanye.pk: kanye_stories}
+
     def test_a_story_about_one_person_offers_more_on_them_only(self, client, kim):
         story = make_article("Kim", people=[kim], main=kim)
         older = make_article("Older", people=[kim], published_at=aware(2020, 1, 1))
