@@ -75,6 +75,20 @@ def current(photo, crop, fmt):
     return sorted(chosen, key=lambda item: item["width"])
 
 
+def current_pair(photo, crop, formats):
+    """``current`` of ``crop`` in each of ``formats``, checking the photo's renditions once."""
+    if not is_current(photo):
+        return [[] for _ in formats]
+    items = photo.renditions["items"]
+    return [
+        sorted(
+            (item for item in items if item["crop"] == crop and item["format"] == fmt),
+            key=lambda item: item["width"],
+        )
+        for fmt in formats
+    ]
+
+
 def url_of(item):
     return default_storage.url(item["name"])
 
