@@ -18,7 +18,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db import connections, models, transaction
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Subquery
+from django.db.models.expressions import Expression
 from django.utils import timezone
 
 
@@ -139,18 +140,17 @@ class Listing:
         )
         return sql, params
 
-    def shared_sql(self, weights, db="default"):
-        """(SQL, parameters) of the outer story's weight: for each (weight, keys) in
-        ``weights``, ``weight`` for each of its links to one of ``keys``.
+    def shared(self, weights, db="default"):
+        """The weight of the story of the query it is in: for each (weight, keys) in
+        ``weights``, ``weight`` for each of the story's links to one of ``keys``.
 
         One index lookup of the story's links, however many kinds of key.
+        An expression, to annotate stories with or to add up.
         """
         weights = [(int(weight), list(keys)) for weight, keys in weights if keys]
         if not weights:
-            return "0", []
+            return StorySQL("0", [])
         name, table, story, key_column = self._sql_names(db)
-        stories = self.links.model._meta.get_field(self.story).related_model._meta
-        outer = f"{name(stories.db_table)}.{name(stories.pk.column)}"
         if connections[db].vendor == "postgresql":
             # One array parameter per kind of key: the same SQL for any number of keys.
             cases = " ".join(f"WHEN {key_column} = ANY(%s) THEN {weight}" for weight, _ in weights)
@@ -164,9 +164,9 @@ class Listing:
         # Safe: names from the model, quoted; weights are integers; every value a parameter.
         sql = (
             f"(SELECT COALESCE(SUM(CASE {cases} ELSE 0 END), 0) FROM {table}"  # noqa: S608  # nosec
-            f" WHERE {story} = {outer})"
+            f" WHERE {story} = {StorySQL.STORY})"
         )
-        return sql, params
+        return StorySQL(sql, params)
 
     def months(self, key, now=None):
         """[(first day of the month, stories)], oldest first, months without any left out.
@@ -300,6 +300,47 @@ class Listing:
         story = getattr(link, self.story)
         link.is_published = story.status == Article.Status.PUBLISHED
         link.published_at = story.published_at
+
+
+class StorySQL(Expression):
+    """SQL of our own about the story of the query it is in, summed with ``+``.
+
+    ``RawSQL`` is pasted as written, so naming the story's table in it breaks
+    once the query becomes a subquery and its table is renamed (``U0``).
+    Here ``{story}`` stands for the story's id column and is compiled in
+    whatever the query calls it.
+    """
+
+    STORY = "{story}"
+
+    def __init__(self, sql, params):
+        super().__init__(output_field=models.IntegerField())
+        self.sql, self.params = sql, list(params)
+        self.story = F("pk")
+
+    def get_source_expressions(self):
+        return [self.story]
+
+    def set_source_expressions(self, expressions):
+        (self.story,) = expressions
+
+    def __add__(self, other):
+        return StorySQL(f"({self.sql} + {other.sql})", [*self.params, *other.params])
+
+    def as_sql(self, compiler, connection):
+        column, column_params = compiler.compile(self.story)
+        pieces = self.sql.split(self.STORY)
+        rest = list(self.params)
+        sql, params = "", []
+        for n, piece in enumerate(pieces):
+            if n:
+                sql += column
+                params += column_params
+            used = piece.count("%s")
+            sql += piece
+            params += rest[:used]
+            rest = rest[used:]
+        return sql, params
 
 
 class Walk:

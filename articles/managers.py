@@ -101,33 +101,50 @@ class ArticleQuerySet(models.QuerySet):
             return self.none()
         return self.published().for_listing().exclude(pk=story.pk).filter(slug__in=slugs)
 
-    def related_with_teasers(self, story, limit, ties=None):
-        """(the ``limit`` stories related to ``story``, {slug: teased story}) in one query.
+    def story_sidebars(self, story, limit, people=(), ties=None):
+        """What a story page draws beside and below the story, in one query.
 
-        The teased stories (see ``teased_in``) and the related ones (see
-        ``related_to``) come from one ranked query: teasers first, then the
-        ``limit`` best related stories that are not teasers. The best related
-        stories overall are among those rows, so ranking them again here gives
-        the same sidebar as ``related_to`` alone.
+        Returns (the ``limit`` stories related to ``story`` (see
+        ``related_to``), {slug: teased story} (see ``teased_in``), {person pk:
+        their newest ``limit`` stories} for each of ``people`` (see
+        ``more_on_each``)).
+
+        The rows are the best related stories, ranked with the teasers first
+        (the ``limit`` best that are not teasers are among them, so ranking
+        them again here gives the sidebar ``related_to`` gives alone), and
+        each person's newest stories, one index walk each.
         """
         from .body import teaser_slugs
 
         slugs = [slug for slug in teaser_slugs(story.body) if slug != story.slug]
-        if not slugs:
-            return list(self.related_to(story, ties=ties).for_listing()[:limit]), {}
-        teased = self.model.objects.filter(slug__in=slugs).values("pk")
+        relatedness = self._relatedness(story, ties)
+        now, _, annotations = relatedness
+        also = self.model.objects.filter(slug__in=slugs).values("pk") if slugs else None
+        ranked = self._ranked(story, relatedness, also, selected=False)
+        if slugs:
+            ranked = ranked.alias(
+                is_teaser=Case(When(slug__in=slugs, then=Value(1)), default=Value(0))
+            ).order_by("-is_teaser", "-is_pinned", "-score", "-published_at", "-pk")
+        ranked = ranked.values("pk")[: limit + len(slugs)]
+        keys = [getattr(person, "pk", person) for person in people]
+        # One IN over a union, not an OR of two: an OR of subqueries would
+        # have PostgreSQL scan every story instead of looking these few up.
+        sql, params = ranked.query.get_compiler(self.db).as_sql()
+        parts = [(f"SELECT * FROM ({sql}) ranked", params)]  # noqa: S608  # nosec
+        if keys:
+            parts.append(PEOPLE.newest_each_sql(keys, limit, story.pk, now, self.db))
+        wanted = Q(pk__in=RawSQL(*joined(parts, " UNION ALL ")))  # noqa: S611  # nosec
         rows = list(
-            self.related_to(story, also=teased, ties=ties)
+            self.published(now)
+            .filter(wanted)
             .for_listing()
-            .alias(is_teaser=Case(When(slug__in=slugs, then=Value(1)), default=Value(0)))
-            .order_by("-is_teaser", "-is_pinned", "-score", "-published_at", "-pk")[
-                : limit + len(slugs)
-            ]
+            .annotate(**annotations, **_about(keys, self.db))
+            .order_by("-published_at", "-pk")
         )
         teased = {row.slug: row for row in rows if row.slug in slugs}
         related = [row for row in rows if row.is_pinned or row.score > 0]
         related.sort(key=lambda row: (row.is_pinned, row.score, row.published_at, row.pk))
-        return related[::-1][:limit], teased
+        return related[::-1][:limit], teased, _sorted_to_people(rows, keys, limit)
 
     def more_on(self, person, story=None, limit=None):
         """Published stories about ``person``, newest first, less ``story``.
@@ -175,39 +192,21 @@ class ArticleQuerySet(models.QuerySet):
         """{person pk: their newest ``limit`` published stories, less ``story``}, in one query.
 
         Each person's stories are one walk of their reading index, so a star
-        in 50,000 stories costs what a newcomer in five does. The walks'
-        stories are then sorted to their people by the links of each: a story
-        one walk found that is also about a second person, but older than
-        that person's own ``limit`` newest, falls off the end of their list.
+        in 50,000 stories costs what a newcomer in five does.
         """
         keys = [getattr(person, "pk", person) for person in people]
-        found = {key: [] for key in keys}
         if not keys:
-            return found
+            return {}
         now = timezone.now()
-        skip = getattr(story, "pk", story)
-        newest = PEOPLE.newest_each_sql(keys, limit, skip, now, self.db)
-        # Safe: SQL from listings, every value a parameter.
+        newest = PEOPLE.newest_each_sql(keys, limit, getattr(story, "pk", story), now, self.db)
         rows = (
             self.published(now)
             .filter(pk__in=RawSQL(*newest))  # noqa: S611  # nosec
             .for_listing()
-            .annotate(
-                **{
-                    f"about_{n}": RawSQL(  # noqa: S611  # nosec
-                        *PEOPLE.shared_sql([(1, [key])], self.db),
-                        output_field=models.IntegerField(),
-                    )
-                    for n, key in enumerate(keys)
-                }
-            )
+            .annotate(**_about(keys, self.db))
             .order_by("-published_at", "-pk")
         )
-        for row in rows:
-            for n, key in enumerate(keys):
-                if getattr(row, f"about_{n}") and len(found[key]) < limit:
-                    found[key].append(row)
-        return found
+        return _sorted_to_people(rows, keys, limit)
 
     def related_to(self, story, also=None, ties=None):
         """Published stories related to ``story``, best first, in one query.
@@ -224,6 +223,13 @@ class ArticleQuerySet(models.QuerySet):
         stories in, unscored unless they share something. ``ties`` are the
         relationships touching the story's people when the caller has them
         (``Relationship.objects.touching``); otherwise they are looked up.
+        """
+        return self._ranked(story, self._relatedness(story, ties), also)
+
+    def _relatedness(self, story, ties=None):
+        """What ranks stories against ``story``: the moment, the candidates and the annotations.
+
+        Returns (now, candidates: a ``pk__in`` expression, {"is_pinned": …, "score": …}).
         """
         from people.models import Relationship
 
@@ -248,26 +254,45 @@ class ArticleQuerySet(models.QuerySet):
         ]
         parts = [(sql, params) for sql, params in parts if sql]
         candidates = RawSQL(*joined(parts, " UNION ALL "))  # noqa: S611  # nosec
-        weighed = [
-            PEOPLE.shared_sql([(PERSON_WEIGHT, people), (RELATIVE_WEIGHT, relatives)], self.db),
-            TAGS.shared_sql([(TAG_WEIGHT, tags)], self.db),
-        ]
-        score = RawSQL(  # noqa: S611  # nosec
-            *joined(weighed, " + "), output_field=models.IntegerField()
-        )
+        score = PEOPLE.shared(
+            [(PERSON_WEIGHT, people), (RELATIVE_WEIGHT, relatives)], self.db
+        ) + TAGS.shared([(TAG_WEIGHT, tags)], self.db)
+        annotations = {
+            "is_pinned": Exists(pinned.filter(to_article=OuterRef("pk"))),
+            "score": score,
+        }
+        return now, candidates, annotations
+
+    def _ranked(self, story, relatedness, also=None, selected=True):
+        """``related_to``'s stories; with ``selected`` false, ranked without the
+        ranking in the rows (as a subquery must be: one column)."""
+        now, candidates, annotations = relatedness
         found = Q(pk__in=candidates)
         if also is not None:
             found |= Q(pk__in=also)
-        return (
-            self.published(now)
-            .exclude(pk=story.pk)
-            .filter(found)
-            .annotate(
-                is_pinned=Exists(pinned.filter(to_article=OuterRef("pk"))),
-                score=score,
-            )
-            .order_by("-is_pinned", "-score", "-published_at", "-pk")
-        )
+        stories = self.published(now).exclude(pk=story.pk).filter(found)
+        stories = stories.annotate(**annotations) if selected else stories.alias(**annotations)
+        return stories.order_by("-is_pinned", "-score", "-published_at", "-pk")
+
+
+def _about(keys, db):
+    """Annotations ``about_0``, ``about_1``…: whether a story is about each of ``keys``."""
+    return {f"about_{n}": PEOPLE.shared([(1, [key])], db) for n, key in enumerate(keys)}
+
+
+def _sorted_to_people(rows, keys, limit):
+    """{key: the first ``limit`` of ``rows`` (newest first) about it}, from ``_about``.
+
+    The rows hold each key's ``limit`` newest stories, drawn by its own walk,
+    and maybe others about it found another way: those are older than its
+    own newest, so they fall off the end of its list.
+    """
+    found = {key: [] for key in keys}
+    for row in rows:
+        for n, key in enumerate(keys):
+            if getattr(row, f"about_{n}") and len(found[key]) < limit:
+                found[key].append(row)
+    return found
 
 
 def relatives_of(people, ties):

@@ -46,14 +46,11 @@ def story_context(article):
     links = article.person_links_in_order()
     main_person = article.main_person
     offered = [link.person for link in links[:MORE_ON_PEOPLE]]
-    stories_of = (
-        Article.objects.more_on_each(offered, story=article, limit=SIDEBAR_STORIES)
-        if offered
-        else {}
-    )
     # Ties touching the story's people: among them for the box, beyond them for the sidebar.
     ties = list(Relationship.objects.touching([link.person for link in links])) if links else []
-    related, teased = Article.objects.related_with_teasers(article, SIDEBAR_STORIES, ties=ties)
+    related, teased, stories_of = Article.objects.story_sidebars(
+        article, SIDEBAR_STORIES, offered, ties=ties
+    )
     return {
         "article": article,
         "corrections": correction_notes(article),

@@ -346,21 +346,24 @@ class TestQueryBudget:
         self, client, kim, kanye, seed_story
     ):
         self.grow(kim, kanye, seed_story, 6, "w")
-        assert queries_for(client, "/stories/kanye-very-sad/") <= 8
+        assert queries_for(client, "/stories/kanye-very-sad/") <= 5
         html = client.get("/stories/kanye-very-sad/").content.decode()
         assert html.count('class="inline-teaser"') == 6
         assert "Correction w0." in html and "Correction w5." in html
         assert html.index("Correction w0.") < html.index("Correction w5.")
         seed_story.refresh_from_db()
         related = list(Article.objects.related_to(seed_story).for_listing()[:5])
-        folded, teased = Article.objects.related_with_teasers(seed_story, 5)
+        folded, teased, more_on = Article.objects.story_sidebars(seed_story, 5, [kim, kanye])
         assert folded == related and len(teased) == 6
+        assert more_on == Article.objects.more_on_each([kim, kanye], story=seed_story, limit=5)
+        assert more_on[kim.pk] and more_on[kanye.pk]
 
     @pytest.mark.parametrize(
         "url, budget",
         [
             ("/", 2),
-            ("/stories/kanye-very-sad/", 8),
+            # The story, its people, its photo's credits, their ties, the sidebars.
+            ("/stories/kanye-very-sad/", 5),
             ("/people/kim-kardashian/", 8),
             ("/people/kim-kardashian/?page=2", 8),
             ("/tags/divorce/", 3),
