@@ -1,8 +1,9 @@
-"""A story's short lists (corrections, tags, bylines) folded into its own row as JSON.
+"""Short lists folded into the row they belong to, as JSON.
 
-The story page shows all three. Fetched as prefetches they cost a query and
-an ORM pass each; as JSON text columns of the story's row they cost neither.
-On a database without JSON aggregates the lists are left to be fetched the
+A story's corrections, tags and bylines, and a person's or a tag's stories per
+month. The pages show them all; fetched on their own they cost a query and an
+ORM pass each, as JSON text columns of the row they cost neither. On a
+database without JSON aggregates the lists are left to be fetched the
 ordinary way, so nothing here is needed for correctness.
 """
 
@@ -10,10 +11,13 @@ import datetime
 import json
 
 from django.contrib.auth import get_user_model
+from django.db import connections, models
 from django.db.models.expressions import RawSQL
 from django.db.models.query import ModelIterable
 from django.utils import timezone
 from taggit.models import Tag
+
+from .listings import RowSQL, as_date
 
 # The story's row in the outer query.
 STORY = '"articles_article"."id"'
@@ -50,7 +54,7 @@ def _lists():
     }
 
 
-def _json_rows_sql(vendor, columns, source, order):
+def json_rows_sql(vendor, columns, source, order):
     """SQL giving the rows of ``source`` as one JSON array text, or None on other databases."""
     # Safe: every part is fixed SQL or a name from model metadata.
     if vendor == "postgresql":
@@ -78,7 +82,7 @@ def fold_lists(stories, vendor):
     """
     annotations = {}
     for name, (columns, source, order) in _lists().items():
-        sql = _json_rows_sql(vendor, columns, source, order)
+        sql = json_rows_sql(vendor, columns, source, order)
         if sql:
             # Safe: fixed SQL from model metadata, nothing from the request.
             annotations[name] = RawSQL(sql, [])  # noqa: S611  # nosec
@@ -127,3 +131,21 @@ def correction_notes(story):
             Correction(article=story, kind=note["kind"], text=note["text"], created_at=created_at)
         )
     return found
+
+
+def with_months(rows, listing):
+    """People or tags (``rows``), each with ``listing.months`` folded into its row."""
+    sql, params = listing.months_sql(db=rows.db)
+    columns = (("month", "m.month"), ("stories", "m.stories"))
+    folded = json_rows_sql(connections[rows.db].vendor, columns, f"({sql}) m", "m.month")
+    if folded is None:
+        return rows
+    return rows.annotate(folded_months=RowSQL(f"({folded})", params, models.TextField()))
+
+
+def months_of(row, listing):
+    """``listing.months(row)``: from the row when ``with_months`` folded them there."""
+    folded = getattr(row, "folded_months", None)
+    if folded is None:
+        return listing.months(row)
+    return [(as_date(month["month"]), month["stories"]) for month in json.loads(folded)]

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db import connections, models, transaction
-from django.db.models import Count, Exists, F, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.expressions import Expression
 from django.utils import timezone
 
@@ -38,6 +38,11 @@ def joined(parts, separator):
     return separator.join(sql for sql, _ in parts), [
         value for _, params in parts for value in params
     ]
+
+
+def as_date(value):
+    """A date from the database: a date, or its ISO text where dates are text (SQLite)."""
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
 
 
 def month_start(month):
@@ -149,7 +154,7 @@ class Listing:
         """
         weights = [(int(weight), list(keys)) for weight, keys in weights if keys]
         if not weights:
-            return StorySQL("0", [])
+            return RowSQL("0", [])
         name, table, story, key_column = self._sql_names(db)
         if connections[db].vendor == "postgresql":
             # One array parameter per kind of key: the same SQL for any number of keys.
@@ -164,37 +169,52 @@ class Listing:
         # Safe: names from the model, quoted; weights are integers; every value a parameter.
         sql = (
             f"(SELECT COALESCE(SUM(CASE {cases} ELSE 0 END), 0) FROM {table}"  # noqa: S608  # nosec
-            f" WHERE {story} = {StorySQL.STORY})"
+            f" WHERE {story} = {RowSQL.ROW})"
         )
-        return StorySQL(sql, params)
+        return RowSQL(sql, params)
 
-    def months(self, key, now=None):
+    def months(self, key, now=None, db="default"):
         """[(first day of the month, stories)], oldest first, months without any left out.
 
         Past months come from the counts; the current month is counted live,
         since stories scheduled for later in it join without any save. One query.
         """
+        sql, params = put_row(*self.months_sql(now, db), "%s", [getattr(key, "pk", key)])
+        with connections[db].cursor() as cursor:
+            # Safe: SQL from months_sql, every value a parameter.
+            cursor.execute(f"SELECT month, stories FROM ({sql}) m ORDER BY month", params)  # noqa: S608  # nosec
+            return [(as_date(month), stories) for month, stories in cursor.fetchall()]
+
+    def months_sql(self, now=None, db="default"):
+        """``months`` as (SQL of rows (month, stories), parameters), for the key ``{row}``.
+
+        ``months`` puts a key where ``{row}`` stands; a query of people or
+        tags (``RowSQL``) its own id column.
+        """
+        name, table, story, key_column = self._sql_names(db)
+        counts = self.counts.model._meta
+        counts_key = name(counts.get_field(self.key).column)
+        ops = connections[db].ops
         now = now or timezone.now()
         this_month = month_of(now)
-        past = (
-            self.counts.filter(**{self.key: key}, month__lt=this_month, stories__gt=0)
-            .order_by()
-            .values_list("month", "stories")
+        month = ops.adapt_datefield_value(this_month)
+        row = RowSQL.ROW
+        # Safe: names from the models, quoted; every value a parameter.
+        sql = (
+            f"SELECT {name('month')} AS month, {name('stories')} AS stories"  # noqa: S608  # nosec
+            f" FROM {name(counts.db_table)} WHERE {counts_key} = {row}"
+            f" AND {name('month')} < %s AND {name('stories')} > 0"
+            f" UNION ALL SELECT %s, COUNT(*) FROM {table} WHERE {key_column} = {row}"
+            f" AND {name('is_published')} AND {name('published_at')} >= %s"
+            f" AND {name('published_at')} <= %s HAVING COUNT(*) > 0"
         )
-        current = (
-            self.links.filter(
-                **{self.key: key},
-                is_published=True,
-                published_at__gte=month_start(this_month),
-                published_at__lte=now,
-            )
-            .order_by()
-            .values(self.key)
-            .annotate(month=models.Value(this_month, output_field=models.DateField()))
-            .annotate(stories=Count("pk"))
-            .values_list("month", "stories")
-        )
-        return sorted(row for row in past.union(current, all=True) if row[1])
+        start = ops.adapt_datetimefield_value(month_start(this_month))
+        return sql, [
+            month,
+            ops.adapt_datefield_value(this_month),
+            start,
+            ops.adapt_datetimefield_value(now),
+        ]
 
     def walk(self, key, stories, months, now=None):
         """A sequence of ``key``'s stories for a Paginator, each page one bounded query.
@@ -302,45 +322,49 @@ class Listing:
         link.published_at = story.published_at
 
 
-class StorySQL(Expression):
-    """SQL of our own about the story of the query it is in, summed with ``+``.
+class RowSQL(Expression):
+    """SQL of our own about the row of the query it is in (a story, a person).
 
-    ``RawSQL`` is pasted as written, so naming the story's table in it breaks
+    ``RawSQL`` is pasted as written, so naming the row's table in it breaks
     once the query becomes a subquery and its table is renamed (``U0``).
-    Here ``{story}`` stands for the story's id column and is compiled in
-    whatever the query calls it.
+    Here ``{row}`` stands for the row's id column and is compiled in
+    whatever the query calls it. Two add up with ``+``.
     """
 
-    STORY = "{story}"
+    ROW = "{row}"
 
-    def __init__(self, sql, params):
-        super().__init__(output_field=models.IntegerField())
+    def __init__(self, sql, params, output_field=None):
+        super().__init__(output_field=output_field or models.IntegerField())
         self.sql, self.params = sql, list(params)
-        self.story = F("pk")
+        self.row = F("pk")
 
     def get_source_expressions(self):
-        return [self.story]
+        return [self.row]
 
     def set_source_expressions(self, expressions):
-        (self.story,) = expressions
+        (self.row,) = expressions
 
     def __add__(self, other):
-        return StorySQL(f"({self.sql} + {other.sql})", [*self.params, *other.params])
+        return RowSQL(f"({self.sql} + {other.sql})", [*self.params, *other.params])
 
     def as_sql(self, compiler, connection):
-        column, column_params = compiler.compile(self.story)
-        pieces = self.sql.split(self.STORY)
-        rest = list(self.params)
-        sql, params = "", []
-        for n, piece in enumerate(pieces):
-            if n:
-                sql += column
-                params += column_params
-            used = piece.count("%s")
-            sql += piece
-            params += rest[:used]
-            rest = rest[used:]
-        return sql, params
+        return put_row(self.sql, self.params, *compiler.compile(self.row))
+
+
+def put_row(sql, params, row_sql, row_params):
+    """(``sql`` with ``row_sql`` where ``{row}`` stands, its parameters in their places)."""
+    pieces = sql.split(RowSQL.ROW)
+    rest = list(params)
+    done, ordered = "", []
+    for n, piece in enumerate(pieces):
+        if n:
+            done += row_sql
+            ordered += row_params
+        used = piece.count("%s")
+        done += piece
+        ordered += rest[:used]
+        rest = rest[used:]
+    return done, ordered
 
 
 class Walk:

@@ -11,7 +11,7 @@ from people.relations import family_box
 
 from . import coverage, people_box
 from .body import render_body
-from .folded import correction_notes
+from .folded import correction_notes, months_of, with_months
 from .listings import PEOPLE, TAGS
 from .managers import with_credits, with_shown_photo_credits
 from .models import Article, Photo
@@ -67,10 +67,10 @@ def story_context(article):
 
 
 def person(request, slug):
-    person = Person.objects.filter(slug=slug).first()
+    person = with_months(Person.objects.filter(slug=slug), PEOPLE).first()
     if person is None:
         return _redirect_to_merged_person(request, slug)
-    months = PEOPLE.months(person)
+    months = months_of(person, PEOPLE)
     listing = Article.objects.published().with_main_flag(person).for_listing()
     # The walk knows its length from the months: the paginator asks it, no count query.
     page = paginate(request, PEOPLE.walk(person, listing, months), PER_PAGE)
@@ -122,8 +122,8 @@ def person_photos(person):
 
 
 def tag(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
-    months = TAGS.months(tag)
+    tag = get_object_or_404(with_months(Tag.objects.all(), TAGS), slug=slug)
+    months = months_of(tag, TAGS)
     listing = TAGS.walk(tag, Article.objects.published().for_listing(), months)
     stories = paginate(request, listing, PER_PAGE)
     return render(request, "articles/tag.html", {"tag": tag, "page": stories})

@@ -131,3 +131,25 @@ def test_often_in_the_news_with_says_when_it_looked_at_the_newest_stories_only(
     response = client.get(kim.get_absolute_url())
     assert [p.name for p in response.context["often_with"]] == ["Kanye West", "North West"]
     assert "latest 500" not in response.content.decode()
+
+
+def test_months_folded_into_the_person_and_tag_rows_are_the_months(client, kim):
+    from taggit.models import Tag
+
+    from articles.folded import months_of, with_months
+    from people.models import Person
+
+    for days in (0, 1, 40, 41, 400):
+        make_article(
+            f"{days} days ago", people=[kim], tags=["fashion"], published_at=days_ago(days)
+        )
+    make_article("Draft", people=[kim], tags=["fashion"], status=Article.Status.DRAFT)
+
+    person = with_months(Person.objects.filter(pk=kim.pk), listings.PEOPLE).get()
+    tag = with_months(Tag.objects.filter(slug="fashion"), listings.TAGS).get()
+    assert person.folded_months and tag.folded_months  # both databases fold them
+    assert months_of(person, listings.PEOPLE) == listings.PEOPLE.months(kim)
+    assert months_of(tag, listings.TAGS) == listings.TAGS.months(tag)
+    assert sum(n for _, n in months_of(person, listings.PEOPLE)) == 5
+    # The coverage chart shows them.
+    assert client.get(kim.get_absolute_url()).context["coverage"].total == 5
