@@ -12,6 +12,7 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.db import connections, models
+from django.db.models import Prefetch
 from django.db.models.expressions import RawSQL
 from django.db.models.query import ModelIterable
 from django.utils import timezone
@@ -23,9 +24,19 @@ from .listings import RowSQL, as_date
 STORY = '"articles_article"."id"'
 
 
+def _columns(model, prefix, alias):
+    """(json key, SQL column) for every column of ``model``'s table, keys prefixed."""
+    return tuple(
+        (f"{prefix}{field.attname}", f'{alias}."{field.column}"')
+        for field in model._meta.concrete_fields
+    )
+
+
 def _lists():
     """{annotation: (json keys and SQL columns, FROM … WHERE …, ORDER BY)}."""
-    from .models import Article, Correction, TaggedArticle
+    from people.models import Person
+
+    from .models import Article, ArticlePerson, Correction, TaggedArticle
 
     users = get_user_model()._meta.db_table
     bylines = Article.authors.through._meta.db_table
@@ -51,6 +62,13 @@ def _lists():
             f"{bylines} x JOIN {users} u ON u.id = x.user_id WHERE x.article_id = {STORY}",
             "x.id",
         ),
+        # Whole rows: the page asks a great deal of the people (ages, ties, links).
+        "people_list": (
+            _columns(ArticlePerson, "link.", "x") + _columns(Person, "", "p"),
+            f"{ArticlePerson._meta.db_table} x JOIN {Person._meta.db_table} p"
+            f" ON p.id = x.person_id WHERE x.article_id = {STORY}",
+            'x."order", x.id',
+        ),
     }
 
 
@@ -65,8 +83,8 @@ def json_rows_sql(vendor, columns, source, order):
         )
     if vendor == "sqlite":
         # SQLite aggregates in the order of the ordered subquery.
-        named = ", ".join(f"{column} AS {key}" for key, column in columns)
-        pairs = ", ".join(f"'{key}', {key}" for key, _ in columns)
+        named = ", ".join(f'{column} AS "{key}"' for key, column in columns)
+        pairs = ", ".join(f"'{key}', \"{key}\"" for key, _ in columns)
         return (
             f"SELECT json_group_array(json_object({pairs}))"  # noqa: S608  # nosec
             f" FROM (SELECT {named} FROM {source} ORDER BY {order})"
@@ -75,7 +93,7 @@ def json_rows_sql(vendor, columns, source, order):
 
 
 def fold_lists(stories, vendor):
-    """``stories`` with each story's corrections, tags and bylines in its own row.
+    """``stories`` with each story's corrections, tags, bylines and people in its own row.
 
     Returns (the queryset, the prefetches still needed: those of the lists
     this database cannot fold).
@@ -87,21 +105,51 @@ def fold_lists(stories, vendor):
             # Safe: fixed SQL from model metadata, nothing from the request.
             annotations[name] = RawSQL(sql, [])  # noqa: S611  # nosec
     if not annotations:
-        return stories, ["tags", "authors"]
+        from .models import ArticlePerson
+
+        people = ArticlePerson.objects.select_related("person")
+        return stories, ["tags", "authors", Prefetch("person_links", queryset=people)]
     stories = stories.annotate(**annotations)
     stories._iterable_class = UnfoldingIterable
     return stories, []
 
 
 class UnfoldingIterable(ModelIterable):
-    """Stories whose folded tags and bylines read as if prefetched: ``story.tags.all()``."""
+    """Stories whose folded lists read as if prefetched: ``story.tags.all()``."""
 
     def __iter__(self):
+        from people.models import Person
+
+        from .models import ArticlePerson
+
         user = get_user_model()
+        db = self.queryset.db
         for story in super().__iter__():
             _as_prefetched(story, "tags", [Tag(**row) for row in json.loads(story.tag_list)])
             _as_prefetched(story, "authors", [user(**row) for row in json.loads(story.byline_list)])
+            links = []
+            for row in json.loads(story.people_list):
+                link = _from_row(ArticlePerson, row, db, prefix="link.")
+                link.person = _from_row(Person, row, db)
+                link.article = story  # as a prefetch would: no query back to the story
+                links.append(link)
+            _as_prefetched(story, "person_links", links)
             yield story
+
+
+def _from_row(model, row, db, prefix=""):
+    """A ``model`` instance, as if loaded from the database, from a folded JSON row."""
+    fields = model._meta.concrete_fields
+    values = []
+    for field in fields:
+        value = row[prefix + field.attname]
+        if value is not None:
+            value = field.to_python(value)
+        if isinstance(value, datetime.datetime) and timezone.is_naive(value):
+            # Stored in UTC where the database keeps no zone (SQLite).
+            value = timezone.make_aware(value, datetime.UTC)
+        values.append(value)
+    return model.from_db(db, [field.attname for field in fields], values)
 
 
 def _as_prefetched(instance, name, objects):

@@ -69,24 +69,16 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_story_page(self):
-        """Everything a story page shows about the story itself, in two queries.
+        """Everything a story page shows about the story itself, in one query.
 
-        The story's corrections, tags and bylines are folded into its own row
-        (see ``folded``); its people come in one prefetch.
+        The story's corrections, tags, bylines and people are folded into its
+        own row (see ``folded``).
         """
-        from .models import ArticlePerson
-
         stories, prefetches = fold_lists(self, connections[self.db].vendor)
         return (
             stories.select_related("lead_photo", "lead_photo__replacement")
             .defer(*UNSHOWN_PHOTO_FIELDS)
-            .prefetch_related(
-                Prefetch(
-                    "person_links",
-                    queryset=ArticlePerson.objects.select_related("person"),
-                ),
-                *prefetches,
-            )
+            .prefetch_related(*prefetches)
         )
 
     def teased_in(self, story):

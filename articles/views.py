@@ -23,7 +23,7 @@ SIDEBAR_STORIES = 5
 MORE_ON_PEOPLE = 2
 OFTEN_WITH = 8
 # "Often in the news with" looks at this many of a person's newest stories.
-OFTEN_WITHIN = 200
+OFTEN_WITHIN = 100
 PERSON_PHOTOS = 8
 
 

@@ -1,0 +1,59 @@
+"""A story read for its page carries its people, tags, bylines and corrections in its
+own row: the same objects the database holds, and no query more to read them."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.folded import correction_notes
+from articles.models import Article, Correction
+from people.models import Person
+
+from .factories import make_article, make_person, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def concrete(instance):
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+def test_the_story_page_reads_what_the_database_holds_in_one_query():
+    kim = make_person(
+        "Kim Kardashian",
+        birth_date="1980-10-21",
+        birth_place="Los Angeles",
+        aliases="Kimberly Noel Kardashian",
+        instagram="kimkardashian",
+    )
+    north = make_person("North West", birth_date="2013-06-15", birth_details_private=True)
+    writer = make_user("writer", first_name="Ana", last_name="Reyes")
+    story = make_article("Family day", people=[north, kim], main=kim, tags=["family", "Beyoncé"])
+    story.authors.add(writer, make_user("second"))
+    Correction.objects.create(article=story, text="A date was wrong.")
+    Article.objects.filter(pk=story.pk).update(has_corrections=True)
+
+    with CaptureQueriesContext(connection) as queries:
+        read = Article.objects.for_story_page().get(pk=story.pk)
+        links = read.person_links_in_order()
+        people = [link.person for link in links]
+        tags = [tag.name for tag in read.tags.all()]
+        bylines = [author.get_full_name() or author.get_username() for author in read.authors.all()]
+        notes = [note.text for note in correction_notes(read)]
+        back = [link.article for link in links]
+    assert len(queries) == 1
+
+    assert [concrete(person) for person in people] == [
+        concrete(Person.objects.get(pk=kim.pk)),
+        concrete(Person.objects.get(pk=north.pk)),
+    ]
+    assert [concrete(link) for link in links] == [
+        concrete(link) for link in story.person_links.order_by("-is_main", "order")
+    ]
+    assert people[0].age_on(datetime.date(2021, 2, 19)) == 40
+    assert back == [read, read]
+    assert sorted(tags) == ["Beyoncé", "family"] and tags == sorted(tags, key=str)
+    assert bylines == ["Ana Reyes", "second"]
+    assert notes == ["A date was wrong."]
