@@ -20,15 +20,19 @@ from taggit.models import Tag
 
 from .listings import RowSQL, as_date
 
+# What the photo desk keeps about a photo that no reading page shows.
+UNSHOWN = ("embedded_metadata",)
+
 # The story's row in the outer query.
 STORY = '"articles_article"."id"'
 
 
-def _columns(model, prefix, alias):
+def _columns(model, prefix, alias, leave_out=()):
     """(json key, SQL column) for every column of ``model``'s table, keys prefixed."""
     return tuple(
         (f"{prefix}{field.attname}", f'{alias}."{field.column}"')
         for field in model._meta.concrete_fields
+        if field.name not in leave_out
     )
 
 
@@ -138,12 +142,17 @@ class UnfoldingIterable(ModelIterable):
 
 
 def _from_row(model, row, db, prefix=""):
-    """A ``model`` instance, as if loaded from the database, from a folded JSON row."""
-    fields = model._meta.concrete_fields
+    """A ``model`` instance, as if loaded from the database, from a folded JSON row.
+
+    Columns the row leaves out are deferred, as with ``defer()``.
+    """
+    fields = [field for field in model._meta.concrete_fields if prefix + field.attname in row]
     values = []
     for field in fields:
         value = row[prefix + field.attname]
-        if value is not None:
+        if isinstance(field, models.JSONField) and isinstance(value, str):
+            value = json.loads(value)  # SQLite nests JSON columns as text
+        elif value is not None:
             value = field.to_python(value)
         if isinstance(value, datetime.datetime) and timezone.is_naive(value):
             # Stored in UTC where the database keeps no zone (SQLite).
@@ -197,3 +206,63 @@ def months_of(row, listing):
     if folded is None:
         return listing.months(row)
     return [(as_date(month["month"]), month["stories"]) for month in json.loads(folded)]
+
+
+def with_portrait(people):
+    """People each with their portrait (the newest one readers may see) and its credits
+    folded into their row; read with ``portrait_of``."""
+    from .models import CreditSource, Photo, PhotoCredit
+
+    vendor = connections[people.db].vendor
+    row = RowSQL.ROW
+    photos = Photo._meta.db_table
+    tagged = Photo.people.through._meta.db_table
+    # Safe: names from model metadata; the day is a parameter.
+    newest = (
+        f"SELECT ph.* FROM {photos} ph JOIN {tagged} pp ON pp.photo_id = ph.id"  # noqa: S608  # nosec
+        f" WHERE pp.person_id = {row} AND ph.is_portrait"
+        " AND (ph.expires_on IS NULL OR ph.expires_on > %s)"
+        " ORDER BY ph.created_at DESC, ph.id DESC LIMIT 1"
+    )
+    day = connections[people.db].ops.adapt_datefield_value(timezone.localdate())
+    portrait = json_rows_sql(
+        vendor, _columns(Photo, "", "ph", leave_out=UNSHOWN), f"({newest}) ph", "ph.id"
+    )
+    credits = json_rows_sql(
+        vendor,
+        _columns(PhotoCredit, "", "c") + _columns(CreditSource, "source.", "s"),
+        f"{PhotoCredit._meta.db_table} c JOIN {CreditSource._meta.db_table} s"  # noqa: S608  # nosec
+        f" ON s.id = c.source_id WHERE c.photo_id = (SELECT ph.id FROM ({newest}) ph)",
+        'c."order", c.id',
+    )
+    if portrait is None or credits is None:
+        return people
+    return people.annotate(
+        folded_portrait=RowSQL(f"({portrait})", [day], models.TextField()),
+        folded_portrait_credits=RowSQL(f"({credits})", [day], models.TextField()),
+    )
+
+
+def portrait_of(person):
+    """The person's portrait with its credits: from their row when ``with_portrait``
+    folded it there, else looked up (two queries)."""
+    from .managers import with_credits
+    from .models import CreditSource, Photo, PhotoCredit
+
+    folded = getattr(person, "folded_portrait", None)
+    if folded is None:
+        portrait = Photo.objects.portraits_of(person).first()
+        return with_credits([portrait])[0] if portrait else None
+    rows = json.loads(folded)
+    if not rows:
+        return None
+    db = person._state.db
+    portrait = _from_row(Photo, rows[0], db)
+    credits = []
+    for row in json.loads(person.folded_portrait_credits):
+        credit = _from_row(PhotoCredit, row, db)
+        credit.source = _from_row(CreditSource, row, db, prefix="source.")
+        credit.photo = portrait
+        credits.append(credit)
+    _as_prefetched(portrait, "credits", credits)
+    return portrait

@@ -11,9 +11,9 @@ from people.relations import family_box
 
 from . import coverage, people_box
 from .body import render_body
-from .folded import correction_notes, months_of, with_months
+from .folded import correction_notes, months_of, portrait_of, with_months, with_portrait
 from .listings import PEOPLE, TAGS
-from .managers import with_credits, with_shown_photo_credits
+from .managers import with_shown_photo_credits
 from .models import Article, Photo
 
 HOME_STORIES = 21
@@ -67,7 +67,7 @@ def story_context(article):
 
 
 def person(request, slug):
-    person = with_months(Person.objects.filter(slug=slug), PEOPLE).first()
+    person = with_portrait(with_months(Person.objects.filter(slug=slug), PEOPLE)).first()
     if person is None:
         return _redirect_to_merged_person(request, slug)
     months = months_of(person, PEOPLE)
@@ -78,9 +78,7 @@ def person(request, slug):
     top = [story for story in stories if story.is_main_person] if page.number == 1 else []
     ties = Relationship.objects.ties_of(person)
     family, unconfirmed = family_box(ties)
-    portrait = Photo.objects.portraits_of(person).first()
-    if portrait:
-        with_credits([portrait])
+    portrait = portrait_of(person)
     return render(
         request,
         "people/person.html",

@@ -57,3 +57,36 @@ def test_the_story_page_reads_what_the_database_holds_in_one_query():
     assert sorted(tags) == ["Beyoncé", "family"] and tags == sorted(tags, key=str)
     assert bylines == ["Ana Reyes", "second"]
     assert notes == ["A date was wrong."]
+
+
+def test_the_person_page_reads_the_newest_shown_portrait_and_its_credits_from_the_person():
+    from articles.folded import portrait_of, with_portrait
+    from articles.models import Photo
+
+    from .factories import make_photo
+
+    kim = make_person("Kim Kardashian")
+    make_photo([("agency", "Old Agency")], people=[kim], is_portrait=True)
+    newest = make_photo(
+        [("agency", "IMAGO"), ("screenshot", "", "Instagram", "kimkardashian")],
+        people=[kim],
+        is_portrait=True,
+    )
+    expired = make_photo(people=[kim], is_portrait=True, expires_on=datetime.date(2020, 1, 1))
+    make_photo(people=[kim], alt_text="Not a portrait")
+
+    with CaptureQueriesContext(connection) as queries:
+        person = with_portrait(Person.objects.filter(pk=kim.pk)).get()
+        portrait = portrait_of(person)
+        credits = [(c.role, c.source.name, c.photo_id) for c in portrait.credits.all()]
+        line = portrait.credit_line
+    assert len(queries) == 1
+    assert portrait != expired
+    stored = Photo.objects.get(pk=newest.pk)
+    shown = ("id", "image", "caption", "alt_text", "renditions", "expires_on", "created_at")
+    assert {f: getattr(portrait, f) for f in shown} == {f: getattr(stored, f) for f in shown}
+    assert credits == [(c.role, c.source.name, c.photo_id) for c in stored.credits.all()]
+    assert line == stored.credit_line
+
+    nobody = with_portrait(Person.objects.filter(pk=make_person("No Photo").pk)).get()
+    assert portrait_of(nobody) is None
