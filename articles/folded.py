@@ -190,14 +190,23 @@ def correction_notes(story):
     return found
 
 
+def _fold(rows, name, columns, source, order, params=()):
+    """``rows`` annotated ``name``: the JSON text of ``source``'s rows about each of them.
+
+    ``{row}`` in ``source`` stands for the row's id. Unchanged where the
+    database has no JSON aggregates: the reader then looks the list up.
+    """
+    sql = json_rows_sql(connections[rows.db].vendor, columns, source, order)
+    if sql is None:
+        return rows
+    return rows.annotate(**{name: RowSQL(f"({sql})", params, models.TextField())})
+
+
 def with_months(rows, listing):
     """People or tags (``rows``), each with ``listing.months`` folded into its row."""
     sql, params = listing.months_sql(db=rows.db)
     columns = (("month", "m.month"), ("stories", "m.stories"))
-    folded = json_rows_sql(connections[rows.db].vendor, columns, f"({sql}) m", "m.month")
-    if folded is None:
-        return rows
-    return rows.annotate(folded_months=RowSQL(f"({folded})", params, models.TextField()))
+    return _fold(rows, "folded_months", columns, f"({sql}) m", "m.month", params)
 
 
 def months_of(row, listing):
@@ -213,7 +222,6 @@ def with_portrait(people):
     folded into their row; read with ``portrait_of``."""
     from .models import CreditSource, Photo, PhotoCredit
 
-    vendor = connections[people.db].vendor
     row = RowSQL.ROW
     photos = Photo._meta.db_table
     tagged = Photo.people.through._meta.db_table
@@ -225,21 +233,15 @@ def with_portrait(people):
         " ORDER BY ph.created_at DESC, ph.id DESC LIMIT 1"
     )
     day = connections[people.db].ops.adapt_datefield_value(timezone.localdate())
-    portrait = json_rows_sql(
-        vendor, _columns(Photo, "", "ph", leave_out=UNSHOWN), f"({newest}) ph", "ph.id"
-    )
-    credits = json_rows_sql(
-        vendor,
-        _columns(PhotoCredit, "", "c") + _columns(CreditSource, "source.", "s"),
+    portrait_columns = _columns(Photo, "", "ph", leave_out=UNSHOWN)
+    credit_columns = _columns(PhotoCredit, "", "c") + _columns(CreditSource, "source.", "s")
+    credits = (
         f"{PhotoCredit._meta.db_table} c JOIN {CreditSource._meta.db_table} s"  # noqa: S608  # nosec
-        f" ON s.id = c.source_id WHERE c.photo_id = (SELECT ph.id FROM ({newest}) ph)",
-        'c."order", c.id',
+        f" ON s.id = c.source_id WHERE c.photo_id = (SELECT ph.id FROM ({newest}) ph)"
     )
-    if portrait is None or credits is None:
-        return people
-    return people.annotate(
-        folded_portrait=RowSQL(f"({portrait})", [day], models.TextField()),
-        folded_portrait_credits=RowSQL(f"({credits})", [day], models.TextField()),
+    people = _fold(people, "folded_portrait", portrait_columns, f"({newest}) ph", "ph.id", [day])
+    return _fold(
+        people, "folded_portrait_credits", credit_columns, credits, 'c."order", c.id', [day]
     )
 
 
@@ -266,3 +268,44 @@ def portrait_of(person):
         credits.append(credit)
     _as_prefetched(portrait, "credits", credits)
     return portrait
+
+
+# The people at either end of a tie: what the family box and the timeline show.
+TIED_PERSON_LEAVES_OUT = ("bio", "aliases", "created_at", "updated_at")
+
+
+def with_ties(people):
+    """People each with their ties, both people of each at hand, folded into their row;
+    read with ``ties_of``."""
+    from people.models import Person, Relationship
+
+    row = RowSQL.ROW
+    persons = Person._meta.db_table
+    columns = (
+        _columns(Relationship, "", "r")
+        + _columns(Person, "person.", "a", leave_out=TIED_PERSON_LEAVES_OUT)
+        + _columns(Person, "other.", "b", leave_out=TIED_PERSON_LEAVES_OUT)
+    )
+    source = (
+        f"{Relationship._meta.db_table} r JOIN {persons} a ON a.id = r.person_id"
+        f" JOIN {persons} b ON b.id = r.other_id WHERE r.person_id = {row} OR r.other_id = {row}"
+    )
+    return _fold(people, "folded_ties", columns, source, "r.id")
+
+
+def ties_of(person):
+    """``Relationship.objects.ties_of(person)``: from their row when ``with_ties`` folded them."""
+    from people.models import Person, Relationship
+    from people.relations import ties_from
+
+    folded = getattr(person, "folded_ties", None)
+    if folded is None:
+        return Relationship.objects.ties_of(person)
+    db = person._state.db
+    relationships = []
+    for row in json.loads(folded):
+        relationship = _from_row(Relationship, row, db)
+        relationship.person = _from_row(Person, row, db, prefix="person.")
+        relationship.other = _from_row(Person, row, db, prefix="other.")
+        relationships.append(relationship)
+    return ties_from(relationships, person)

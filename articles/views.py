@@ -11,7 +11,15 @@ from people.relations import family_box
 
 from . import coverage, people_box
 from .body import render_body
-from .folded import correction_notes, months_of, portrait_of, with_months, with_portrait
+from .folded import (
+    correction_notes,
+    months_of,
+    portrait_of,
+    ties_of,
+    with_months,
+    with_portrait,
+    with_ties,
+)
 from .listings import PEOPLE, TAGS
 from .managers import with_shown_photo_credits
 from .models import Article, Photo
@@ -67,7 +75,8 @@ def story_context(article):
 
 
 def person(request, slug):
-    person = with_portrait(with_months(Person.objects.filter(slug=slug), PEOPLE)).first()
+    people = with_ties(with_portrait(with_months(Person.objects.filter(slug=slug), PEOPLE)))
+    person = people.first()
     if person is None:
         return _redirect_to_merged_person(request, slug)
     months = months_of(person, PEOPLE)
@@ -76,7 +85,7 @@ def person(request, slug):
     page = paginate(request, PEOPLE.walk(person, listing, months), PER_PAGE)
     stories = list(page.object_list)
     top = [story for story in stories if story.is_main_person] if page.number == 1 else []
-    ties = Relationship.objects.ties_of(person)
+    ties = ties_of(person)
     family, unconfirmed = family_box(ties)
     portrait = portrait_of(person)
     return render(

@@ -33,10 +33,9 @@ class RelationshipQuerySet(models.QuerySet):
 
     def ties_of(self, person):
         """``person``'s ties as they read on their page, grouped and dated."""
-        from .relations import Tie
+        from .relations import ties_from
 
-        ties = [Tie.of(relationship, person) for relationship in self.involving(person)]
-        return sorted(ties, key=Tie.sort_key)
+        return ties_from(self.involving(person), person)
 
     def touching(self, people):
         """Every tie with one of ``people`` at either end (their ties among themselves too)."""

@@ -180,6 +180,12 @@ class Tie:
         return ""
 
 
+def ties_from(relationships, person):
+    """``person``'s ties among ``relationships`` (both people of each at hand), in page order."""
+    ties = (Tie.of(relationship, person) for relationship in relationships)
+    return sorted(ties, key=Tie.sort_key)
+
+
 @dataclass(frozen=True)
 class FamilyGroup:
     heading: str

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.folded import correction_notes
 from articles.models import Article, Correction
-from people.models import Person
+from people.models import Person, Relationship
 
 from .factories import make_article, make_person, make_user
 
@@ -90,3 +90,31 @@ def test_the_person_page_reads_the_newest_shown_portrait_and_its_credits_from_th
 
     nobody = with_portrait(Person.objects.filter(pk=make_person("No Photo").pk)).get()
     assert portrait_of(nobody) is None
+
+
+def test_the_person_page_reads_their_ties_from_the_person():
+    from articles.folded import ties_of, with_ties
+
+    from .factories import make_relationship
+
+    kim = make_person("Kim Kardashian", birth_date="1980-10-21")
+    kanye = make_person("Kanye West", birth_date="1977-06-08")
+    north = make_person("North West", birth_date="2013-06-15")
+    make_relationship(
+        kim, kanye, "spouse", started="2014-05-24", ended="2022-11-29", end_reason="divorce"
+    )
+    make_relationship(north, kim, "parent")
+    make_relationship(kanye, north, "parent")  # not Kim's
+
+    with CaptureQueriesContext(connection) as queries:
+        person = with_ties(Person.objects.filter(pk=kim.pk)).get()
+        folded = [
+            (tie.relationship.pk, tie.counterpart.name, tie.counterpart.birth_date) for tie in ties_of(person)
+        ]
+    assert len(queries) == 1
+    looked_up = Person.objects.get(pk=kim.pk)
+    assert folded == [
+        (tie.relationship.pk, tie.counterpart.name, tie.counterpart.birth_date)
+        for tie in Relationship.objects.ties_of(looked_up)
+    ]
+    assert {name for _, name, _ in folded} == {"Kanye West", "North West"}
