@@ -38,9 +38,33 @@ def _columns(model, prefix, alias, leave_out=()):
 
 def _lists():
     """{annotation: (json keys and SQL columns, FROM … WHERE …, ORDER BY)}."""
-    from people.models import Person
+    from people.models import Person, Relationship
 
-    from .models import Article, ArticlePerson, Correction, TaggedArticle
+    from .models import (
+        Article,
+        ArticlePerson,
+        Correction,
+        CreditSource,
+        Photo,
+        PhotoCredit,
+        TaggedArticle,
+    )
+
+    # Safe throughout: fixed SQL and names from model metadata.
+    people = (
+        f"SELECT x.person_id FROM {ArticlePerson._meta.db_table} x"  # noqa: S608  # nosec
+        f" WHERE x.article_id = {STORY}"
+    )
+    lead = '"articles_article"."lead_photo_id"'
+    replacement = (
+        f"(SELECT ph.replacement_id FROM {Photo._meta.db_table} ph"  # noqa: S608  # nosec
+        f" WHERE ph.id = {lead})"
+    )
+    credit_columns = _columns(PhotoCredit, "", "c") + _columns(CreditSource, "source.", "s")
+    credits = (
+        f"{PhotoCredit._meta.db_table} c LEFT JOIN {CreditSource._meta.db_table} s"
+        " ON s.id = c.source_id WHERE c.photo_id = "
+    )
 
     users = get_user_model()._meta.db_table
     bylines = Article.authors.through._meta.db_table
@@ -73,6 +97,16 @@ def _lists():
             f" ON p.id = x.person_id WHERE x.article_id = {STORY}",
             'x."order", x.id',
         ),
+        # The ties touching the story's people, for the people box and the sidebar.
+        "ties_list": (
+            _columns(Relationship, "", "r"),
+            f"{Relationship._meta.db_table} r WHERE r.person_id IN ({people})"
+            f" OR r.other_id IN ({people})",
+            "r.id",
+        ),
+        # The credits of the lead photo and of its replacement: the one readers see.
+        "lead_credits": (credit_columns, credits + lead, 'c."order", c.id'),
+        "replacement_credits": (credit_columns, credits + replacement, 'c."order", c.id'),
     }
 
 
@@ -122,7 +156,7 @@ class UnfoldingIterable(ModelIterable):
     """Stories whose folded lists read as if prefetched: ``story.tags.all()``."""
 
     def __iter__(self):
-        from people.models import Person
+        from people.models import Person, Relationship
 
         from .models import ArticlePerson
 
@@ -138,7 +172,32 @@ class UnfoldingIterable(ModelIterable):
                 link.article = story  # as a prefetch would: no query back to the story
                 links.append(link)
             _as_prefetched(story, "person_links", links)
+            story.touching_ties = [
+                _from_row(Relationship, row, db) for row in json.loads(story.ties_list)
+            ]
+            if story.lead_photo_id:
+                photo = story.lead_photo
+                _as_prefetched(photo, "credits", _credits(photo, story.lead_credits, db))
+                if photo.replacement_id:
+                    replacement = photo.replacement
+                    credits = _credits(replacement, story.replacement_credits, db)
+                    _as_prefetched(replacement, "credits", credits)
             yield story
+
+
+def _credits(photo, folded, db):
+    """``photo``'s credits, each with its source, from a folded JSON list."""
+    from .models import CreditSource, PhotoCredit
+
+    credits = []
+    for row in json.loads(folded):
+        credit = _from_row(PhotoCredit, row, db)
+        # A collage's word has no source.
+        has_source = row["source.id"] is not None
+        credit.source = _from_row(CreditSource, row, db, prefix="source.") if has_source else None
+        credit.photo = photo
+        credits.append(credit)
+    return credits
 
 
 def _from_row(model, row, db, prefix=""):
@@ -236,7 +295,7 @@ def with_portrait(people):
     portrait_columns = _columns(Photo, "", "ph", leave_out=UNSHOWN)
     credit_columns = _columns(PhotoCredit, "", "c") + _columns(CreditSource, "source.", "s")
     credits = (
-        f"{PhotoCredit._meta.db_table} c JOIN {CreditSource._meta.db_table} s"  # noqa: S608  # nosec
+        f"{PhotoCredit._meta.db_table} c LEFT JOIN {CreditSource._meta.db_table} s"  # noqa: S608  # nosec
         f" ON s.id = c.source_id WHERE c.photo_id = (SELECT ph.id FROM ({newest}) ph)"
     )
     people = _fold(people, "folded_portrait", portrait_columns, f"({newest}) ph", "ph.id", [day])
@@ -249,7 +308,7 @@ def portrait_of(person):
     """The person's portrait with its credits: from their row when ``with_portrait``
     folded it there, else looked up (two queries)."""
     from .managers import with_credits
-    from .models import CreditSource, Photo, PhotoCredit
+    from .models import Photo
 
     folded = getattr(person, "folded_portrait", None)
     if folded is None:
@@ -260,12 +319,7 @@ def portrait_of(person):
         return None
     db = person._state.db
     portrait = _from_row(Photo, rows[0], db)
-    credits = []
-    for row in json.loads(person.folded_portrait_credits):
-        credit = _from_row(PhotoCredit, row, db)
-        credit.source = _from_row(CreditSource, row, db, prefix="source.")
-        credit.photo = portrait
-        credits.append(credit)
+    credits = _credits(portrait, person.folded_portrait_credits, db)
     _as_prefetched(portrait, "credits", credits)
     return portrait
 
@@ -309,3 +363,14 @@ def ties_of(person):
         relationship.other = _from_row(Person, row, db, prefix="other.")
         relationships.append(relationship)
     return ties_from(relationships, person)
+
+
+def touching_ties(story):
+    """The ties touching the story's people: from its row when ``fold_lists`` folded them."""
+    from people.models import Relationship
+
+    ties = getattr(story, "touching_ties", None)
+    if ties is not None:
+        return ties
+    people = [link.person_id for link in story.person_links.all()]
+    return list(Relationship.objects.touching(people)) if people else []

@@ -6,7 +6,7 @@ from taggit.models import Tag
 
 from newsroom.pagination import paginate
 from people import timeline
-from people.models import Person, PersonRedirect, Relationship
+from people.models import Person, PersonRedirect
 from people.relations import family_box
 
 from . import coverage, people_box
@@ -16,6 +16,7 @@ from .folded import (
     months_of,
     portrait_of,
     ties_of,
+    touching_ties,
     with_months,
     with_portrait,
     with_ties,
@@ -55,7 +56,7 @@ def story_context(article):
     main_person = article.main_person
     offered = [link.person for link in links[:MORE_ON_PEOPLE]]
     # Ties touching the story's people: among them for the box, beyond them for the sidebar.
-    ties = list(Relationship.objects.touching([link.person for link in links])) if links else []
+    ties = touching_ties(article)
     related, teased, stories_of = Article.objects.story_sidebars(
         article, SIDEBAR_STORIES, offered, ties=ties
     )

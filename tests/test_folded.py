@@ -68,7 +68,7 @@ def test_the_person_page_reads_the_newest_shown_portrait_and_its_credits_from_th
     kim = make_person("Kim Kardashian")
     make_photo([("agency", "Old Agency")], people=[kim], is_portrait=True)
     newest = make_photo(
-        [("agency", "IMAGO"), ("screenshot", "", "Instagram", "kimkardashian")],
+        [("collage",), ("agency", "IMAGO"), ("screenshot", "", "Instagram", "kimkardashian")],
         people=[kim],
         is_portrait=True,
     )
@@ -78,15 +78,19 @@ def test_the_person_page_reads_the_newest_shown_portrait_and_its_credits_from_th
     with CaptureQueriesContext(connection) as queries:
         person = with_portrait(Person.objects.filter(pk=kim.pk)).get()
         portrait = portrait_of(person)
-        credits = [(c.role, c.source.name, c.photo_id) for c in portrait.credits.all()]
+        credits = [
+            (c.role, getattr(c.source, "name", None), c.photo_id) for c in portrait.credits.all()
+        ]
         line = portrait.credit_line
     assert len(queries) == 1
     assert portrait != expired
     stored = Photo.objects.get(pk=newest.pk)
     shown = ("id", "image", "caption", "alt_text", "renditions", "expires_on", "created_at")
     assert {f: getattr(portrait, f) for f in shown} == {f: getattr(stored, f) for f in shown}
-    assert credits == [(c.role, c.source.name, c.photo_id) for c in stored.credits.all()]
-    assert line == stored.credit_line
+    assert credits == [
+        (c.role, getattr(c.source, "name", None), c.photo_id) for c in stored.credits.all()
+    ]
+    assert line == stored.credit_line and line.startswith("© Collage: IMAGO")
 
     nobody = with_portrait(Person.objects.filter(pk=make_person("No Photo").pk)).get()
     assert portrait_of(nobody) is None
@@ -109,7 +113,8 @@ def test_the_person_page_reads_their_ties_from_the_person():
     with CaptureQueriesContext(connection) as queries:
         person = with_ties(Person.objects.filter(pk=kim.pk)).get()
         folded = [
-            (tie.relationship.pk, tie.counterpart.name, tie.counterpart.birth_date) for tie in ties_of(person)
+            (tie.relationship.pk, tie.counterpart.name, tie.counterpart.birth_date)
+            for tie in ties_of(person)
         ]
     assert len(queries) == 1
     looked_up = Person.objects.get(pk=kim.pk)
@@ -118,3 +123,29 @@ def test_the_person_page_reads_their_ties_from_the_person():
         for tie in Relationship.objects.ties_of(looked_up)
     ]
     assert {name for _, name, _ in folded} == {"Kanye West", "North West"}
+
+
+def test_the_story_page_reads_its_photo_credits_and_its_peoples_ties_from_the_story():
+    from articles.folded import touching_ties
+
+    from .discovery_world import SEED_CREDIT_LINE, SEED_CREDITS
+    from .factories import make_photo, make_relationship
+
+    kim, kanye = make_person("Kim Kardashian"), make_person("Kanye West")
+    north, stranger = make_person("North West"), make_person("Someone Else")
+    spouses = make_relationship(kim, kanye, "spouse", started="2014-05-24")
+    parent = make_relationship(north, kim, "parent")
+    make_relationship(stranger, north, "sibling")  # touches neither Kim nor Kanye
+    replacement = make_photo([("agency", "Stock")])
+    cover = make_photo(SEED_CREDITS, replacement=replacement)
+    story = make_article("Divorce", people=[kim, kanye], main=kim, photo=cover)
+
+    with CaptureQueriesContext(connection) as queries:
+        read = Article.objects.for_story_page().get(pk=story.pk)
+        line = read.lead_photo_for_readers.credit_line
+        replaced = read.lead_photo.replacement.credit_line
+        ties = {tie.pk for tie in touching_ties(read)}
+    assert len(queries) == 1
+    assert line == SEED_CREDIT_LINE
+    assert replaced == "© Stock"
+    assert ties == {spouses.pk, parent.pk}
