@@ -55,6 +55,7 @@ def _lists():
         f"SELECT x.person_id FROM {ArticlePerson._meta.db_table} x"  # noqa: S608  # nosec
         f" WHERE x.article_id = {STORY}"
     )
+    ties = Relationship._meta.db_table
     lead = '"articles_article"."lead_photo_id"'
     replacement = (
         f"(SELECT ph.replacement_id FROM {Photo._meta.db_table} ph"  # noqa: S608  # nosec
@@ -100,8 +101,10 @@ def _lists():
         # The ties touching the story's people, for the people box and the sidebar.
         "ties_list": (
             _columns(Relationship, "", "r"),
-            f"{Relationship._meta.db_table} r WHERE r.person_id IN ({people})"
-            f" OR r.other_id IN ({people})",
+            # A union, not an OR: each side then walks its own index.
+            f"{ties} r WHERE r.id IN (SELECT r1.id FROM {ties} r1"  # noqa: S608  # nosec
+            f" WHERE r1.person_id IN ({people})"
+            f" UNION SELECT r2.id FROM {ties} r2 WHERE r2.other_id IN ({people}))",
             "r.id",
         ),
         # The credits of the lead photo and of its replacement: the one readers see.
