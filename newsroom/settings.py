@@ -119,6 +119,26 @@ DATABASES = {
     )
 }
 
+
+def prepared_statements(database):
+    """On PostgreSQL, bind parameters on the server and keep the plans of repeated queries.
+
+    A reading page's few queries are the same text for every story or person,
+    only the parameters differ; planned once per connection, they then cost
+    their execution alone (a story's own query: 3 ms planned, 0.5 ms
+    prepared). DATABASE_PREPARE_THRESHOLD=off turns it off, e.g. behind a
+    pooler in transaction mode.
+    """
+    threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5")
+    if database["ENGINE"] != "django.db.backends.postgresql" or threshold == "off":
+        return database
+    options = database.setdefault("OPTIONS", {})
+    options.update(server_side_binding=True, prepare_threshold=int(threshold))
+    return database
+
+
+prepared_statements(DATABASES["default"])
+
 # Read replicas, as DATABASE_REPLICA_URLS=postgres://…,postgres://…: reader
 # requests read from them; writes and editors stay on the primary.
 DATABASE_REPLICAS = []
@@ -129,6 +149,7 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
+    prepared_statements(DATABASES[alias])
     DATABASES[alias]["TEST"] = {"MIRROR": "default"}
     DATABASE_REPLICAS.append(alias)
 DATABASE_ROUTERS = ["newsroom.routers.PrimaryReplicaRouter"]
