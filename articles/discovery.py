@@ -5,12 +5,14 @@
 
 from urllib.parse import quote, urlencode
 
+from django.db import router
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from newsroom.pagination import paginate
+from newsroom.planning import planned_afresh
 
 from . import metadata
 from . import search as site_search
@@ -30,10 +32,11 @@ def search(request):
     text = site_search.normalise(raw)
     if not text:
         return render(request, "articles/search.html", context)
-    people = site_search.people_matching(text)
-    found = site_search.ranked(Article.objects.published(), text, people)
-    page = paginate(request, found.ids, PER_PAGE)
-    stories = site_search.shown(Article.objects.published(), page.object_list, text)
+    with planned_afresh(router.db_for_read(Article)):
+        people = site_search.people_matching(text)
+        found = site_search.ranked(Article.objects.published(), text, people)
+        page = paginate(request, found.ids, PER_PAGE)
+        stories = site_search.shown(Article.objects.published(), page.object_list, text)
     context.update(
         searched=text,
         # Kept in the links to other pages of results.

@@ -1,6 +1,10 @@
 """PostgreSQL keeps the plans of repeated queries, unless told not to (a pooler in
 transaction mode cannot keep prepared statements)."""
 
+import pytest
+from django.db import connection
+
+from newsroom.planning import planned_afresh
 from newsroom.settings import prepared_statements
 
 
@@ -25,3 +29,19 @@ def test_sqlite_is_left_as_it_is(monkeypatch):
     monkeypatch.delenv("DATABASE_PREPARE_THRESHOLD", raising=False)
     sqlite = {"ENGINE": "django.db.backends.sqlite3", "NAME": "db.sqlite3"}
     assert prepared_statements(dict(sqlite)) == sqlite
+
+
+@pytest.mark.django_db
+def test_search_queries_are_planned_for_their_own_words(client):
+    """Search runs unprepared, however often it is asked; other pages keep their plans."""
+    if connection.vendor != "postgresql":
+        pytest.skip("Prepared statements are PostgreSQL's.")
+    connection.ensure_connection()
+    kept = connection.connection.prepare_threshold
+    assert kept == 5
+    with planned_afresh("default"):
+        assert connection.connection.prepare_threshold is None
+    assert connection.connection.prepare_threshold == kept
+    for _ in range(8):
+        assert client.get("/search/?q=wedding").status_code == 200
+    assert connection.connection.prepare_threshold == kept
