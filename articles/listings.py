@@ -101,19 +101,27 @@ class Listing:
         The related-stories query draws from a score of these at once; built
         through the ORM they cost more to compose than to run.
         """
+        walk, params = self._walk_sql("%s", limit, exclude, now, db)
+        story = self._sql_names(db)[2]
+        # Safe: SQL from _walk_sql, every value a parameter.
+        return f"SELECT {story} FROM ({walk}) newest", [key, *params]  # noqa: S608  # nosec
+
+    def _walk_sql(self, key_sql, limit, exclude, now, db):
+        """(SQL, parameters after the key's) of one key's ``limit`` newest stories.
+
+        ``key_sql`` names the key: a parameter, or a column of an outer query.
+        """
         name, table, story, key_column = self._sql_names(db)
-        moment = connections[db].ops.adapt_datetimefield_value(now or timezone.now())
-        params = [key, moment]
+        params = [connections[db].ops.adapt_datetimefield_value(now or timezone.now())]
         other = ""
         if exclude is not None:
             other = f" AND {story} <> %s"
             params.append(exclude)
         # Safe: names from the model, quoted; every value a parameter.
         sql = (
-            f"SELECT {story} FROM (SELECT {story} FROM {table}"  # noqa: S608  # nosec
-            f" WHERE {key_column} = %s AND {name('is_published')}"
-            f" AND {name('published_at')} <= %s{other}"
-            f" ORDER BY {name('published_at')} DESC, {story} DESC LIMIT {int(limit)}) newest"
+            f"SELECT {story} FROM {table} WHERE {key_column} = {key_sql}"  # noqa: S608  # nosec
+            f" AND {name('is_published')} AND {name('published_at')} <= %s{other}"
+            f" ORDER BY {name('published_at')} DESC, {story} DESC LIMIT {int(limit)}"
         )
         return sql, params
 
@@ -129,21 +137,14 @@ class Listing:
             return joined(
                 [self.newest_sql(key, limit, exclude, now, db) for key in keys], " UNION ALL "
             )
-        name, table, story, key_column = self._sql_names(db)
-        moment = connections[db].ops.adapt_datetimefield_value(now or timezone.now())
-        params = [keys, moment]
-        other = ""
-        if exclude is not None:
-            other = f" AND {story} <> %s"
-            params.append(exclude)
-        # Safe: names from the model, quoted; every value a parameter.
+        walk, params = self._walk_sql("drawn.key", limit, exclude, now, db)
+        story = self._sql_names(db)[2]
+        # Safe: SQL from _walk_sql, every value a parameter.
         sql = (
-            f"SELECT newest.{story} FROM unnest(%s) AS drawn(key) CROSS JOIN LATERAL"  # noqa: S608  # nosec
-            f" (SELECT {story} FROM {table} WHERE {key_column} = drawn.key"
-            f" AND {name('is_published')} AND {name('published_at')} <= %s{other}"
-            f" ORDER BY {name('published_at')} DESC, {story} DESC LIMIT {int(limit)}) newest"
+            f"SELECT newest.{story} FROM unnest(%s) AS drawn(key)"  # noqa: S608  # nosec
+            f" CROSS JOIN LATERAL ({walk}) newest"
         )
-        return sql, params
+        return sql, [keys, *params]
 
     def shared(self, weights, db="default"):
         """The weight of the story of the query it is in: for each (weight, keys) in
