@@ -132,6 +132,10 @@ def prepared_statements(database):
     threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5")
     if database["ENGINE"] != "django.db.backends.postgresql" or threshold == "off":
         return database
+    if not threshold.isdigit():
+        raise ImproperlyConfigured(
+            f"DATABASE_PREPARE_THRESHOLD must be a whole number or off, not {threshold!r}."
+        )
     options = database.setdefault("OPTIONS", {})
     options.update(server_side_binding=True, prepare_threshold=int(threshold))
     return database

@@ -45,3 +45,11 @@ def test_search_queries_are_planned_for_their_own_words(client):
     for _ in range(8):
         assert client.get("/search/?q=wedding").status_code == 200
     assert connection.connection.prepare_threshold == kept
+
+
+def test_a_threshold_that_is_no_number_is_refused_by_name(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    monkeypatch.setenv("DATABASE_PREPARE_THRESHOLD", "sometimes")
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_PREPARE_THRESHOLD"):
+        prepared_statements(postgres())
