@@ -1,8 +1,10 @@
 """Short lists folded into the row they belong to, as JSON.
 
-A story's corrections, tags and bylines, and a person's or a tag's stories per
-month. The pages show them all; fetched on their own they cost a query and an
-ORM pass each, as JSON text columns of the row they cost neither. On a
+A story's corrections, tags, bylines, people, lead photo credits and the ties
+touching its people; a person's months of coverage, portrait and ties; a tag's
+months. The pages show them all; fetched on their own they cost a query and
+an ORM pass each, as JSON text columns of the row they cost neither. They are
+read back into model instances where a prefetch would have put them. On a
 database without JSON aggregates the lists are left to be fetched the
 ordinary way, so nothing here is needed for correctness.
 """
@@ -28,7 +30,11 @@ STORY = '"articles_article"."id"'
 
 
 def _columns(model, prefix, alias, leave_out=()):
-    """(json key, SQL column) for every column of ``model``'s table, keys prefixed."""
+    """(json key, SQL column) for every column of ``model``'s table, keys prefixed.
+
+    PostgreSQL's ``json_build_object`` takes at most 100 arguments: a folded
+    row holds at most 50 columns, so wide models leave some out.
+    """
     return tuple(
         (f"{prefix}{field.attname}", f'{alias}."{field.column}"')
         for field in model._meta.concrete_fields
