@@ -42,6 +42,21 @@ def _columns(model, prefix, alias, leave_out=()):
     )
 
 
+def _credits_of(photo_sql):
+    """(columns, FROM … WHERE …, ORDER BY) of the credits, with their sources, of the
+    photo whose id ``photo_sql`` gives; read back with ``_credits``."""
+    from .models import CreditSource, PhotoCredit
+
+    columns = _columns(PhotoCredit, "", "c") + _columns(CreditSource, "source.", "s")
+    # Safe: names from model metadata; ``photo_sql`` is SQL of our own. A
+    # collage's word has no source, hence the outer join.
+    source = (
+        f"{PhotoCredit._meta.db_table} c LEFT JOIN {CreditSource._meta.db_table} s"  # noqa: S608  # nosec
+        f" ON s.id = c.source_id WHERE c.photo_id = {photo_sql}"
+    )
+    return columns, source, 'c."order", c.id'
+
+
 def _lists():
     """{annotation: (json keys and SQL columns, FROM … WHERE …, ORDER BY)}."""
     from people.models import Person, Relationship
@@ -50,9 +65,7 @@ def _lists():
         Article,
         ArticlePerson,
         Correction,
-        CreditSource,
         Photo,
-        PhotoCredit,
         TaggedArticle,
     )
 
@@ -66,11 +79,6 @@ def _lists():
     replacement = (
         f"(SELECT ph.replacement_id FROM {Photo._meta.db_table} ph"  # noqa: S608  # nosec
         f" WHERE ph.id = {lead})"
-    )
-    credit_columns = _columns(PhotoCredit, "", "c") + _columns(CreditSource, "source.", "s")
-    credits = (
-        f"{PhotoCredit._meta.db_table} c LEFT JOIN {CreditSource._meta.db_table} s"
-        " ON s.id = c.source_id WHERE c.photo_id = "
     )
 
     users = get_user_model()._meta.db_table
@@ -114,8 +122,8 @@ def _lists():
             "r.id",
         ),
         # The credits of the lead photo and of its replacement: the one readers see.
-        "lead_credits": (credit_columns, credits + lead, 'c."order", c.id'),
-        "replacement_credits": (credit_columns, credits + replacement, 'c."order", c.id'),
+        "lead_credits": _credits_of(lead),
+        "replacement_credits": _credits_of(replacement),
     }
 
 
@@ -288,7 +296,7 @@ def months_of(row, listing):
 def with_portrait(people):
     """People each with their portrait (the newest one readers may see) and its credits
     folded into their row; read with ``portrait_of``."""
-    from .models import CreditSource, Photo, PhotoCredit
+    from .models import Photo
 
     row = RowSQL.ROW
     photos = Photo._meta.db_table
@@ -302,15 +310,9 @@ def with_portrait(people):
     )
     day = connections[people.db].ops.adapt_datefield_value(timezone.localdate())
     portrait_columns = _columns(Photo, "", "ph", leave_out=UNSHOWN)
-    credit_columns = _columns(PhotoCredit, "", "c") + _columns(CreditSource, "source.", "s")
-    credits = (
-        f"{PhotoCredit._meta.db_table} c LEFT JOIN {CreditSource._meta.db_table} s"  # noqa: S608  # nosec
-        f" ON s.id = c.source_id WHERE c.photo_id = (SELECT ph.id FROM ({newest}) ph)"
-    )
     people = _fold(people, "folded_portrait", portrait_columns, f"({newest}) ph", "ph.id", [day])
-    return _fold(
-        people, "folded_portrait_credits", credit_columns, credits, 'c."order", c.id', [day]
-    )
+    credits = _credits_of(f"(SELECT ph.id FROM ({newest}) ph)")  # noqa: S608  # nosec
+    return _fold(people, "folded_portrait_credits", *credits, [day])
 
 
 def portrait_of(person):

@@ -19,7 +19,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .folded import fold_lists
+from .folded import UNSHOWN, fold_lists
 from .listings import PEOPLE, TAGS, joined
 
 # In the related-stories score a shared person counts for more than a relative
@@ -27,10 +27,9 @@ from .listings import PEOPLE, TAGS, joined
 PERSON_WEIGHT = 5
 RELATIVE_WEIGHT = 2
 TAG_WEIGHT = 1
-# What the photo desk keeps about a lead photo that no reading page shows.
-UNSHOWN_PHOTO_FIELDS = (
-    "lead_photo__embedded_metadata",
-    "lead_photo__replacement__embedded_metadata",
+# A lead photo's (and its replacement's) columns that no reading page shows.
+UNSHOWN_PHOTO_FIELDS = tuple(
+    f"{path}__{field}" for path in ("lead_photo", "lead_photo__replacement") for field in UNSHOWN
 )
 # Related stories are found among each shared person's and tag's newest stories.
 CANDIDATES_PER_LINK = 10
