@@ -19,6 +19,8 @@ from django.db.models.query import ModelIterable
 from django.utils import timezone
 from taggit.models import Tag
 
+from newsroom.precompiled import Slot
+
 from .listings import RowSQL, as_date
 
 # What the photo desk keeps about a photo that no reading page shows.
@@ -177,25 +179,25 @@ class UnfoldingIterable(ModelIterable):
         user = get_user_model()
         db = self.queryset.db
         for story in super().__iter__():
-            _as_prefetched(story, "tags", [Tag(**row) for row in json.loads(story.tag_list)])
-            _as_prefetched(story, "authors", [user(**row) for row in json.loads(story.byline_list)])
+            as_prefetched(story, "tags", [Tag(**row) for row in json.loads(story.tag_list)])
+            as_prefetched(story, "authors", [user(**row) for row in json.loads(story.byline_list)])
             links = []
             for row in json.loads(story.people_list):
                 link = _from_row(ArticlePerson, row, db, prefix="link.")
                 link.person = _from_row(Person, row, db)
                 link.article = story  # as a prefetch would: no query back to the story
                 links.append(link)
-            _as_prefetched(story, "person_links", links)
+            as_prefetched(story, "person_links", links)
             story.touching_ties = [
                 _from_row(Relationship, row, db) for row in json.loads(story.ties_list)
             ]
             if story.lead_photo_id:
                 photo = story.lead_photo
-                _as_prefetched(photo, "credits", _credits(photo, story.lead_credits, db))
+                as_prefetched(photo, "credits", _credits(photo, story.lead_credits, db))
                 if photo.replacement_id:
                     replacement = photo.replacement
                     credits = _credits(replacement, story.replacement_credits, db)
-                    _as_prefetched(replacement, "credits", credits)
+                    as_prefetched(replacement, "credits", credits)
             yield story
 
 
@@ -234,7 +236,7 @@ def _from_row(model, row, db, prefix=""):
     return model.from_db(db, [field.attname for field in fields], values)
 
 
-def _as_prefetched(instance, name, objects):
+def as_prefetched(instance, name, objects):
     """Store ``objects`` where ``prefetch_related(name)`` would have: no query when read."""
     queryset = getattr(instance, name).all()
     queryset._result_cache = objects
@@ -275,9 +277,9 @@ def _fold(rows, name, columns, source, order, params=()):
     return rows.annotate(**{name: RowSQL(f"({sql})", params, models.TextField())})
 
 
-def with_months(rows, listing):
+def with_months(rows, listing, now=None):
     """People or tags (``rows``), each with ``listing.months`` folded into its row."""
-    sql, params = listing.months_sql(db=rows.db)
+    sql, params = listing.months_sql(now, db=rows.db)
     columns = (("month", "m.month"), ("stories", "m.stories"))
     return _fold(rows, "folded_months", columns, f"({sql}) m", "m.month", params)
 
@@ -290,7 +292,7 @@ def months_of(row, listing):
     return [(as_date(month["month"]), month["stories"]) for month in json.loads(folded)]
 
 
-def with_portrait(people):
+def with_portrait(people, day=None):
     """People each with their portrait (the newest one readers may see) and its credits
     folded into their row; read with ``portrait_of``."""
     from .models import Photo
@@ -305,7 +307,8 @@ def with_portrait(people):
         " AND (ph.expires_on IS NULL OR ph.expires_on > %s)"
         " ORDER BY ph.created_at DESC, ph.id DESC LIMIT 1"
     )
-    day = connections[people.db].ops.adapt_datefield_value(timezone.localdate())
+    if not isinstance(day, Slot):
+        day = connections[people.db].ops.adapt_datefield_value(day or timezone.localdate())
     portrait_columns = _columns(Photo, "", "ph", leave_out=UNSHOWN)
     people = _fold(people, "folded_portrait", portrait_columns, f"({newest}) ph", "ph.id", [day])
     credits = _credits_of(f"(SELECT ph.id FROM ({newest}) ph)")  # noqa: S608  # nosec
@@ -328,7 +331,7 @@ def portrait_of(person):
     db = person._state.db
     portrait = _from_row(Photo, rows[0], db)
     credits = _credits(portrait, person.folded_portrait_credits, db)
-    _as_prefetched(portrait, "credits", credits)
+    as_prefetched(portrait, "credits", credits)
     return portrait
 
 

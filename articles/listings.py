@@ -22,6 +22,8 @@ from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.expressions import Expression
 from django.utils import timezone
 
+from newsroom.precompiled import Precompiled, Slot
+
 
 def month_of(moment):
     """The first day of ``moment``'s month, in desk time."""
@@ -40,6 +42,11 @@ def joined(parts, separator):
     ]
 
 
+def _listed(keys):
+    """``keys`` as a list, or the slot of a precompiled query's array of them as it is."""
+    return keys if isinstance(keys, Slot) else list(keys)
+
+
 def as_date(value):
     """A date from the database: a date, or its ISO text where dates are text (SQLite)."""
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
@@ -48,6 +55,11 @@ def as_date(value):
 def month_start(month):
     """The moment ``month`` (a first day) begins, in desk time."""
     return timezone.make_aware(datetime.datetime.combine(month, datetime.time.min))
+
+
+def month_start_of(moment):
+    """The moment ``moment``'s month begins, in desk time."""
+    return month_start(month_of(moment))
 
 
 def next_month(month):
@@ -112,7 +124,10 @@ class Listing:
         ``key_sql`` names the key: a parameter, or a column of an outer query.
         """
         name, table, story, key_column = self._sql_names(db)
-        params = [connections[db].ops.adapt_datetimefield_value(now or timezone.now())]
+        now = now or timezone.now()
+        params = [
+            now if isinstance(now, Slot) else connections[db].ops.adapt_datetimefield_value(now)
+        ]
         other = ""
         if exclude is not None:
             other = f" AND {story} <> %s"
@@ -132,7 +147,7 @@ class Listing:
         walks as a UNION of ``newest_sql``, but one plan whatever the number
         of keys, which the planner settles in a fraction of the time.
         """
-        keys = list(keys)
+        keys = _listed(keys)
         if not keys or connections[db].vendor != "postgresql":
             return joined(
                 [self.newest_sql(key, limit, exclude, now, db) for key in keys], " UNION ALL "
@@ -153,7 +168,7 @@ class Listing:
         One index lookup of the story's links, however many kinds of key.
         An expression, to annotate stories with or to add up.
         """
-        weights = [(int(weight), list(keys)) for weight, keys in weights if keys]
+        weights = [(int(weight), _listed(keys)) for weight, keys in weights if keys]
         if not weights:
             return RowSQL("0", [])
         name, table, story, key_column = self._sql_names(db)
@@ -197,8 +212,6 @@ class Listing:
         counts_key = name(counts.get_field(self.key).column)
         ops = connections[db].ops
         now = now or timezone.now()
-        this_month = month_of(now)
-        month = ops.adapt_datefield_value(this_month)
         row = RowSQL.ROW
         # Safe: names from the models, quoted; every value a parameter.
         sql = (
@@ -209,21 +222,44 @@ class Listing:
             f" AND {name('is_published')} AND {name('published_at')} >= %s"
             f" AND {name('published_at')} <= %s HAVING COUNT(*) > 0"
         )
+        if isinstance(now, Slot):
+            # A precompiled query's: each value is worked out from the moment when it runs.
+            month = now.derived(month_of, models.DateField())
+            start = now.derived(
+                lambda moment: month_start(month_of(moment)), models.DateTimeField()
+            )
+            return sql, [month, month, start, now]
+        this_month = month_of(now)
+        month = ops.adapt_datefield_value(this_month)
         start = ops.adapt_datetimefield_value(month_start(this_month))
-        return sql, [
-            month,
-            ops.adapt_datefield_value(this_month),
-            start,
-            ops.adapt_datetimefield_value(now),
-        ]
+        return sql, [month, month, start, ops.adapt_datetimefield_value(now)]
 
-    def walk(self, key, stories, months, now=None):
+    def walk(self, key, pages, months, now=None):
         """A sequence of ``key``'s stories for a Paginator, each page one bounded query.
 
-        ``stories`` is the Article queryset the rows come from (``for_listing()``
-        and the like); ``months`` is what ``months()`` gave.
+        ``pages`` is what ``pages()`` gave; ``months`` is what ``months()`` gave.
         """
-        return Walk(self, key, stories, months, now or timezone.now())
+        return Walk(self, key, pages, months, now or timezone.now())
+
+    def pages(self, cards):
+        """The query of a page of a key's stories, compiled once (``newsroom.precompiled``).
+
+        ``cards(stories, key)`` makes the rows what the page shows (say
+        ``stories.for_listing()``); ``key`` is the slot of the person or tag.
+        """
+
+        def build(stories, skip, size):
+            key, now = Slot("key"), Slot("now", models.DateTimeField())
+            before = Slot("before", models.DateTimeField())
+            links = self.published(key, now).filter(published_at__lt=before)
+            ids = links.values(self.story)[skip : skip + size]
+            return (
+                cards(stories.published(now), key)
+                .filter(pk__in=ids)
+                .order_by("-published_at", "-pk")
+            )
+
+        return Precompiled("articles.Article", build)
 
     # Keeping the copies and the counts ------------------------------------------------
 
@@ -375,8 +411,8 @@ class Walk:
     in, found from the monthly counts, so it skips at most one month's stories.
     """
 
-    def __init__(self, listing, key, stories, months, now):
-        self.listing, self.key, self.stories, self.now = listing, key, stories, now
+    def __init__(self, listing, key, pages, months, now):
+        self.listing, self.key, self.pages, self.now = listing, key, pages, now
         self.months = months
         self.total = sum(n for _, n in months)
 
@@ -392,15 +428,16 @@ class Walk:
         start, stop = window.start or 0, min(window.stop or self.total, self.total)
         if start >= stop:
             return []
-        links = self.listing.published(self.key, self.now)
         skip = start
         for month, n in reversed(self.months):
             if skip < n:
-                links = links.filter(published_at__lt=month_start(next_month(month)))
+                before = month_start(next_month(month))
                 break
             skip -= n
-        ids = links.values(self.listing.story)[skip : skip + stop - start]
-        return list(self.stories.filter(pk__in=ids).order_by("-published_at", "-pk"))
+        page = self.pages(
+            skip, stop - start, key=getattr(self.key, "pk", self.key), now=self.now, before=before
+        )
+        return list(page)
 
 
 PEOPLE = Listing("articles.ArticlePerson", "articles.PersonMonth", "article", "person")

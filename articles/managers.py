@@ -8,18 +8,18 @@ from django.db.models import (
     Count,
     Exists,
     OuterRef,
-    Prefetch,
     Q,
     Subquery,
     Value,
     When,
-    prefetch_related_objects,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .folded import UNSHOWN, fold_lists
+from newsroom.precompiled import Precompiled, Slot
+
+from .folded import UNSHOWN, as_prefetched, fold_lists
 from .listings import PEOPLE, TAGS, joined
 
 # In the related-stories score a shared person counts for more than a relative
@@ -103,34 +103,23 @@ class ArticleQuerySet(models.QuerySet):
         The rows are the best related stories, ranked with the teasers first
         (the ``limit`` best that are not teasers are among them, so ranking
         them again here gives the sidebar ``related_to`` gives alone), and
-        each person's newest stories, one index walk each.
+        each person's newest stories, one index walk each. The query is
+        compiled once for each shape (see ``newsroom.precompiled``).
         """
         from .body import teaser_slugs
 
         slugs = [slug for slug in teaser_slugs(story.body) if slug != story.slug]
-        relatedness = self._relatedness(story, ties)
-        now, _, annotations = relatedness
-        also = self.model.objects.filter(slug__in=slugs).values("pk") if slugs else None
-        ranked = self._ranked(story, relatedness, also, selected=False)
-        if slugs:
-            ranked = ranked.alias(
-                is_teaser=Case(When(slug__in=slugs, then=Value(1)), default=Value(0))
-            ).order_by("-is_teaser", "-is_pinned", "-score", "-published_at", "-pk")
-        ranked = ranked.values("pk")[: limit + len(slugs)]
         keys = [getattr(person, "pk", person) for person in people]
-        # One IN over a union, not an OR of two: an OR of subqueries would
-        # have PostgreSQL scan every story instead of looking these few up.
-        sql, params = ranked.query.get_compiler(self.db).as_sql()
-        parts = [(f"SELECT * FROM ({sql}) ranked", params)]  # noqa: S608  # nosec
-        if keys:
-            parts.append(PEOPLE.newest_each_sql(keys, limit, story.pk, now, self.db))
-        wanted = Q(pk__in=RawSQL(*joined(parts, " UNION ALL ")))  # noqa: S611  # nosec
         rows = list(
-            self.published(now)
-            .filter(wanted)
-            .for_listing()
-            .annotate(**annotations, **_about(keys, self.db))
-            .order_by("-published_at", "-pk")
+            _SIDEBARS(
+                limit,
+                using=self.db,
+                story=story.pk,
+                now=timezone.now(),
+                slugs=slugs,
+                keys=keys,
+                **_linked(story, ties),
+            )
         )
         teased = {row.slug: row for row in rows if row.slug in slugs}
         related = [row for row in rows if row.is_pinned or row.score > 0]
@@ -162,7 +151,7 @@ class ArticleQuerySet(models.QuerySet):
         main = ArticlePerson.objects.filter(article=OuterRef("pk"), person=person, is_main=True)
         return self.annotate(is_main_person=Exists(main))
 
-    def people_alongside(self, person, within):
+    def people_alongside(self, person, within, now=None):
         """The people who share ``person``'s ``within`` newest stories, most shared first.
 
         Each person carries ``shared``, the number of those stories; one
@@ -171,8 +160,8 @@ class ArticleQuerySet(models.QuerySet):
         from people.models import Person
 
         return (
-            Person.objects.filter(article_links__article__in=PEOPLE.newest(person, within))
-            .exclude(pk=person.pk)
+            Person.objects.filter(article_links__article__in=PEOPLE.newest(person, within, now=now))
+            .exclude(pk=getattr(person, "pk", person))
             # COUNT(*), not of the link's id: the links are then read from
             # the (article, person) index alone, never from the table.
             .annotate(shared=Count("*"))
@@ -215,55 +204,134 @@ class ArticleQuerySet(models.QuerySet):
         relationships touching the story's people when the caller has them
         (``Relationship.objects.touching``); otherwise they are looked up.
         """
-        return self._ranked(story, self._relatedness(story, ties), also)
-
-    def _relatedness(self, story, ties=None):
-        """What ranks stories against ``story``: the moment, the candidates and the annotations.
-
-        Returns (now, candidates: a ``pk__in`` expression, {"is_pinned": …, "score": …}).
-        """
-        from people.models import Relationship
-
-        Pin = self.model.related.through
-        people = [link.person_id for link in story.person_links.all()]
-        tags = [tag.pk for tag in story.tags.all()]
-        if ties is None:
-            ties = Relationship.objects.touching(people)
-        relatives = relatives_of(people, ties)
-        pinned = Pin.objects.filter(from_article=story)
         now = timezone.now()
-        # Candidates and score in SQL of our own: a score of index walks and
-        # two weighted counts, composed here in microseconds rather than by
-        # the ORM in milliseconds. Every value is a parameter.
-        # Relatives and tags say less about a story than its people: fewer each.
-        fewer = max(CANDIDATES_PER_LINK // 2, 1)
-        parts = [
-            pinned.values_list("to_article").query.sql_with_params(),
-            PEOPLE.newest_each_sql(people, CANDIDATES_PER_LINK, story.pk, now, self.db),
-            PEOPLE.newest_each_sql(relatives, fewer, story.pk, now, self.db),
-            TAGS.newest_each_sql(tags, fewer, story.pk, now, self.db),
-        ]
-        parts = [(sql, params) for sql, params in parts if sql]
-        candidates = RawSQL(*joined(parts, " UNION ALL "))  # noqa: S611  # nosec
-        score = PEOPLE.shared(
-            [(PERSON_WEIGHT, people), (RELATIVE_WEIGHT, relatives)], self.db
-        ) + TAGS.shared([(TAG_WEIGHT, tags)], self.db)
-        annotations = {
-            "is_pinned": Exists(pinned.filter(to_article=OuterRef("pk"))),
-            "score": score,
-        }
-        return now, candidates, annotations
+        relatedness = _relatedness(self, story.pk, now, **_linked(story, ties))
+        return _ranked(self, story.pk, now, relatedness, also)
 
-    def _ranked(self, story, relatedness, also=None, selected=True):
-        """``related_to``'s stories; with ``selected`` false, ranked without the
-        ranking in the rows (as a subquery must be: one column)."""
-        now, candidates, annotations = relatedness
-        found = Q(pk__in=candidates)
-        if also is not None:
-            found |= Q(pk__in=also)
-        stories = self.published(now).exclude(pk=story.pk).filter(found)
-        stories = stories.annotate(**annotations) if selected else stories.alias(**annotations)
-        return stories.order_by("-is_pinned", "-score", "-published_at", "-pk")
+
+def _linked(story, ties=None):
+    """{"people", "relatives", "tags": their ids}: what relates other stories to ``story``."""
+    from people.models import Relationship
+
+    people = [link.person_id for link in story.person_links.all()]
+    if ties is None:
+        ties = Relationship.objects.touching(people)
+    return {
+        "people": people,
+        "relatives": relatives_of(people, ties),
+        "tags": [tag.pk for tag in story.tags.all()],
+    }
+
+
+def _relatedness(stories, story, now, people, relatives, tags):
+    """What ranks ``stories`` against the story ``story`` (an id): (candidates, annotations).
+
+    Candidates are a ``pk__in`` expression; the annotations are
+    ``is_pinned`` and ``score``. Every value may be a ``Slot``.
+    """
+    from .models import Article
+
+    Pin = Article.related.through
+    pinned = Pin.objects.filter(from_article=story)
+    # Candidates and score in SQL of our own: a score of index walks and
+    # two weighted counts, composed here in microseconds rather than by
+    # the ORM in milliseconds. Every value is a parameter.
+    # Relatives and tags say less about a story than its people: fewer each.
+    fewer = max(CANDIDATES_PER_LINK // 2, 1)
+    db = stories.db
+    parts = [
+        pinned.values_list("to_article").query.get_compiler(db).as_sql(),
+        PEOPLE.newest_each_sql(people, CANDIDATES_PER_LINK, story, now, db),
+        PEOPLE.newest_each_sql(relatives, fewer, story, now, db),
+        TAGS.newest_each_sql(tags, fewer, story, now, db),
+    ]
+    parts = [(sql, params) for sql, params in parts if sql]
+    candidates = RawSQL(*joined(parts, " UNION ALL "))  # noqa: S611  # nosec
+    score = PEOPLE.shared(
+        [(PERSON_WEIGHT, people), (RELATIVE_WEIGHT, relatives)], db
+    ) + TAGS.shared([(TAG_WEIGHT, tags)], db)
+    return candidates, {
+        "is_pinned": Exists(pinned.filter(to_article=OuterRef("pk"))),
+        "score": score,
+    }
+
+
+def _ranked(stories, story, now, relatedness, also=None, selected=True):
+    """``related_to``'s stories; with ``selected`` false, ranked without the
+    ranking in the rows (as a subquery must be: one column)."""
+    candidates, annotations = relatedness
+    found = Q(pk__in=candidates)
+    if also is not None:
+        found |= Q(pk__in=also)
+    stories = stories.published(now).exclude(pk=story).filter(found)
+    stories = stories.annotate(**annotations) if selected else stories.alias(**annotations)
+    return stories.order_by("-is_pinned", "-score", "-published_at", "-pk")
+
+
+def _sidebar_rows(stories, limit, people, relatives, tags, slugs, keys):
+    """``story_sidebars``'s query, of ``Slot``s: the ranked related stories with the
+    teasers first, and the newest ``limit`` of each of ``keys``, as cards."""
+    story, now = Slot("story"), Slot("now", models.DateTimeField())
+    also = stories.filter(slug__in=slugs).values("pk") if slugs else None
+    relatedness = _relatedness(stories, story, now, people, relatives, tags)
+    ranked = _ranked(stories, story, now, relatedness, also, selected=False)
+    if slugs:
+        ranked = ranked.alias(
+            is_teaser=Case(When(slug__in=slugs, then=Value(1)), default=Value(0))
+        ).order_by("-is_teaser", "-is_pinned", "-score", "-published_at", "-pk")
+    ranked = ranked.values("pk")[: limit + len(slugs)]
+    # One IN over a union, not an OR of two: an OR of subqueries would
+    # have PostgreSQL scan every story instead of looking these few up.
+    sql, params = ranked.query.get_compiler(stories.db).as_sql()
+    parts = [(f"SELECT * FROM ({sql}) ranked", params)]  # noqa: S608  # nosec
+    if keys:
+        parts.append(PEOPLE.newest_each_sql(keys, limit, story, now, stories.db))
+    wanted = Q(pk__in=RawSQL(*joined(parts, " UNION ALL ")))  # noqa: S611  # nosec
+    return (
+        stories.published(now)
+        .filter(wanted)
+        .for_listing()
+        .annotate(**relatedness[1], **_about(keys, stories.db))
+        .order_by("-published_at", "-pk")
+    )
+
+
+_SIDEBARS = Precompiled(
+    "articles.Article",
+    _sidebar_rows,
+    arrays=("people", "relatives", "tags"),
+    items=("slugs", "keys"),
+)
+
+
+_NEWEST = Precompiled(
+    "articles.Article",
+    lambda stories, limit: (
+        stories.published(Slot("now", models.DateTimeField())).for_listing().newest_first()[:limit]
+    ),
+)
+
+
+def newest(limit, now=None):
+    """The ``limit`` newest stories readers may see, as cards (``for_listing``)."""
+    return list(_NEWEST(limit, now=now or timezone.now()))
+
+
+_STORY_PAGE = Precompiled(
+    "articles.Article",
+    lambda stories: (
+        stories.published(Slot("now", models.DateTimeField()))
+        .for_story_page()
+        .filter(slug=Slot("slug"))
+    ),
+)
+
+
+def story_page(slug, now=None):
+    """The published story at ``slug``, with all its page shows of it (``for_story_page``),
+    or None. Compiled once (see ``newsroom.precompiled``)."""
+    found = list(_STORY_PAGE(now=now or timezone.now(), slug=slug))
+    return found[0] if found else None
 
 
 def _about(keys, db):
@@ -306,14 +374,32 @@ def relatives_of(people, ties):
 
 
 def with_credits(photos):
-    """Fetch the credits, with their sources, of ``photos`` in one query for all."""
-    from .models import PhotoCredit
+    """Fetch the credits, with their sources, of ``photos`` in one query for all.
 
-    prefetch_related_objects(
-        [photo for photo in photos if photo is not None],
-        Prefetch("credits", queryset=PhotoCredit.objects.select_related("source")),
-    )
+    Photos whose credits are at hand already (folded into their story's row)
+    are left as they are.
+    """
+    wanted = {}
+    for photo in photos:
+        if photo is not None and "credits" not in getattr(photo, "_prefetched_objects_cache", {}):
+            wanted.setdefault(photo.pk, []).append(photo)
+    if wanted:
+        found = {pk: [] for pk in wanted}
+        # From the database the photos came from, as a prefetch would.
+        using = next(iter(wanted.values()))[0]._state.db
+        for credit in _CREDITS(photos=list(wanted), using=using):
+            found[credit.photo_id].append(credit)
+        for pk, same in wanted.items():
+            for photo in same:
+                as_prefetched(photo, "credits", found[pk])
     return photos
+
+
+_CREDITS = Precompiled(
+    "articles.PhotoCredit",
+    lambda credits, photos: credits.filter(photo__pk__in=photos).select_related("source"),
+    items=("photos",),
+)
 
 
 def with_shown_photo_credits(stories):
@@ -362,7 +448,7 @@ class PhotoQuerySet(models.QuerySet):
             expires_on__gt=day, expires_on__lte=day + datetime.timedelta(days=days)
         ).order_by("expires_on", "pk")
 
-    def of_person_in_stories(self, person, stories):
+    def of_person_in_stories(self, person, stories, day=None):
         """Photos showing ``person`` that lead one of ``stories``, with the newest such story.
 
         Each photo comes annotated with ``story_slug`` and ``story_headline``
@@ -371,7 +457,7 @@ class PhotoQuerySet(models.QuerySet):
         """
         newest = stories.filter(lead_photo=OuterRef("pk")).order_by("-published_at", "-pk")
         return (
-            self.shown()
+            self.shown(day)
             .filter(people=person, pk__in=stories.values("lead_photo"))
             .annotate(
                 story_slug=Subquery(newest.values("slug")[:1]),

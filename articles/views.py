@@ -1,12 +1,15 @@
 """The reading site. Views stay thin: querysets carry the reading logic."""
 
+from django.db.models import DateField, DateTimeField
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+from django.utils import timezone
 from taggit.models import Tag
 
 from newsroom.pagination import paginate
+from newsroom.precompiled import Precompiled, Slot
 from people import timeline
-from people.models import Person, PersonRedirect
+from people.models import PersonRedirect
 from people.relations import family_box
 
 from . import coverage, people_box
@@ -22,8 +25,8 @@ from .folded import (
     with_ties,
 )
 from .listings import PEOPLE, TAGS
-from .managers import with_shown_photo_credits
-from .models import Article, Photo
+from .managers import newest, story_page, with_shown_photo_credits
+from .models import Article
 
 HOME_STORIES = 21
 PER_PAGE = 20
@@ -34,10 +37,13 @@ OFTEN_WITH = 8
 # "Often in the news with" looks at this many of a person's newest stories.
 OFTEN_WITHIN = 100
 PERSON_PHOTOS = 8
+# A page of a person's or a tag's stories, as cards.
+PERSON_PAGES = PEOPLE.pages(lambda stories, person: stories.with_main_flag(person).for_listing())
+TAG_PAGES = TAGS.pages(lambda stories, tag: stories.for_listing())
 
 
 def home(request):
-    stories = list(Article.objects.published().for_listing().newest_first()[:HOME_STORIES])
+    stories = newest(HOME_STORIES)
     # Only the lead's photo prints a credit line; the cards' photos carry none.
     with_shown_photo_credits(stories[:1])
     lead = stories[0] if stories else None
@@ -45,7 +51,9 @@ def home(request):
 
 
 def story(request, slug):
-    article = get_object_or_404(Article.objects.published().for_story_page(), slug=slug)
+    article = story_page(slug)
+    if article is None:
+        raise Http404("No story has this address.")
     return render(request, "articles/story.html", story_context(article))
 
 
@@ -76,14 +84,13 @@ def story_context(article):
 
 
 def person(request, slug):
-    people = with_ties(with_portrait(with_months(Person.objects.filter(slug=slug), PEOPLE)))
-    person = people.first()
+    found = _PERSON_PAGE(slug=slug, now=timezone.now(), day=timezone.localdate())
+    person = next(iter(found), None)
     if person is None:
         return _redirect_to_merged_person(request, slug)
     months = months_of(person, PEOPLE)
-    listing = Article.objects.published().with_main_flag(person).for_listing()
     # The walk knows its length from the months: the paginator asks it, no count query.
-    page = paginate(request, PEOPLE.walk(person, listing, months), PER_PAGE)
+    page = paginate(request, PEOPLE.walk(person, PERSON_PAGES, months), PER_PAGE)
     stories = list(page.object_list)
     top = [story for story in stories if story.is_main_person] if page.number == 1 else []
     ties = ties_of(person)
@@ -100,7 +107,9 @@ def person(request, slug):
             "unconfirmed": unconfirmed,
             "timeline": timeline.build(person, ties),
             "coverage": coverage.chart(months),
-            "often_with": list(Article.objects.people_alongside(person, OFTEN_WITHIN)[:OFTEN_WITH]),
+            "often_with": list(
+                _OFTEN_WITH(OFTEN_WITHIN, OFTEN_WITH, person=person.pk, now=timezone.now())
+            ),
             # Said on the page when "often with" looked at the newest stories only.
             "often_within": OFTEN_WITHIN if page.paginator.count > OFTEN_WITHIN else None,
             "page": page,
@@ -125,13 +134,47 @@ def _redirect_to_merged_person(request, slug):
 def person_photos(person):
     """The newest photos showing ``person`` from published stories, in one query."""
     return list(
-        Photo.objects.of_person_in_stories(person, Article.objects.published())[:PERSON_PHOTOS]
+        _PERSON_PHOTOS(
+            PERSON_PHOTOS, person=person.pk, now=timezone.now(), day=timezone.localdate()
+        )
     )
 
 
+# A person's or a tag's own row, with the lists their page shows folded in.
+_PERSON_PAGE = Precompiled(
+    "people.Person",
+    lambda people: with_ties(
+        with_portrait(
+            with_months(people.filter(slug=Slot("slug")), PEOPLE, Slot("now", DateTimeField())),
+            day=Slot("day", DateField()),
+        )
+    ),
+)
+_TAG_PAGE = Precompiled(
+    Tag,
+    lambda tags: with_months(tags.filter(slug=Slot("slug")), TAGS, Slot("now", DateTimeField())),
+)
+_PERSON_PHOTOS = Precompiled(
+    "articles.Photo",
+    lambda photos, limit: photos.of_person_in_stories(
+        Slot("person"),
+        Article.objects.using(photos.db).published(Slot("now", DateTimeField())),
+        day=Slot("day", DateField()),
+    )[:limit],
+)
+_OFTEN_WITH = Precompiled(
+    "people.Person",
+    lambda people, within, limit: Article.objects.using(people.db).people_alongside(
+        Slot("person"), within, now=Slot("now", DateTimeField())
+    )[:limit],
+)
+
+
 def tag(request, slug):
-    tag = get_object_or_404(with_months(Tag.objects.all(), TAGS), slug=slug)
+    tag = next(iter(_TAG_PAGE(slug=slug, now=timezone.now())), None)
+    if tag is None:
+        raise Http404("No tag has this address.")
     months = months_of(tag, TAGS)
-    listing = TAGS.walk(tag, Article.objects.published().for_listing(), months)
+    listing = TAGS.walk(tag, TAG_PAGES, months)
     stories = paginate(request, listing, PER_PAGE)
     return render(request, "articles/tag.html", {"tag": tag, "page": stories})
