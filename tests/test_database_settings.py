@@ -15,7 +15,11 @@ def postgres():
 def test_postgresql_binds_on_the_server_and_prepares_repeated_queries(monkeypatch):
     monkeypatch.delenv("DATABASE_PREPARE_THRESHOLD", raising=False)
     options = prepared_statements(postgres())["OPTIONS"]
-    assert options == {"server_side_binding": True, "prepare_threshold": 5}
+    assert options == {
+        "server_side_binding": True,
+        "prepare_threshold": 5,
+        "options": "-c plan_cache_mode=force_generic_plan",
+    }
 
 
 def test_the_threshold_can_be_set_or_turned_off(monkeypatch):
@@ -45,6 +49,15 @@ def test_search_queries_are_planned_for_their_own_words(client):
     for _ in range(8):
         assert client.get("/search/?q=wedding").status_code == 200
     assert connection.connection.prepare_threshold == kept
+
+
+@pytest.mark.django_db
+def test_prepared_queries_keep_one_plan_for_any_values():
+    if connection.vendor != "postgresql":
+        pytest.skip("Prepared statements are PostgreSQL's.")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone()[0] == "force_generic_plan"
 
 
 def test_a_threshold_that_is_no_number_is_refused_by_name(monkeypatch):
