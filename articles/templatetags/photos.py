@@ -1,7 +1,9 @@
 """``{% picture %}``: a photo as readers get it, from its stored renditions."""
 
+# The standard library's escape, as in cards.py: every text here is a str.
+from html import escape
+
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from articles import renditions

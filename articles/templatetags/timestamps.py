@@ -5,9 +5,11 @@ made directly: every card on a page carries one, and the filter's generic
 formatting cost more than the rest of the card.
 """
 
+# The standard library's escape, as in cards.py: every text here is a str.
+from html import escape
+
 from django import template
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from newsroom.month_names import month_names
