@@ -24,6 +24,9 @@ from django.utils import timezone
 
 from newsroom.precompiled import Precompiled, Slot
 
+# How many page shapes (depths within a month) each listing keeps compiled.
+PAGE_SHAPES = 64
+
 
 def month_of(moment):
     """The first day of ``moment``'s month, in desk time."""
@@ -259,7 +262,8 @@ class Listing:
                 .order_by("-published_at", "-pk")
             )
 
-        return Precompiled("articles.Article", build)
+        # A shape per depth within a month: the pages read most stay compiled.
+        return Precompiled("articles.Article", build, most=PAGE_SHAPES)
 
     # Keeping the copies and the counts ------------------------------------------------
 

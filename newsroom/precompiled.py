@@ -172,7 +172,7 @@ class Precompiled:
     ``arrays`` are lists of ids that PostgreSQL takes as one array parameter
     (``= ANY(%s)``): there each gets one slot, and only whether it is empty
     is part of the shape; elsewhere they are items. At most ``most`` shapes
-    are kept, the oldest compiled going first.
+    are kept, the least recently used going first.
     """
 
     def __init__(self, model, build, arrays=(), items=(), most=200):
@@ -195,10 +195,13 @@ class Precompiled:
             for name in self.arrays + self.items
         )
         key = (using, shape, sizes)
-        compiled = self._compiled.get(key)
-        if compiled is None:
+        compiled = self._compiled.pop(key, None)
+        if compiled is not None:
+            self._compiled[key] = compiled  # the most recently used goes last
+        else:
             if len(self._compiled) >= self.most:
-                # The oldest shape goes: a shape per page depth must not pile up.
+                # The least recently used shape goes: a shape per page depth
+                # must not pile up (a compiled page query holds about 70 KB).
                 self._compiled.pop(next(iter(self._compiled), None), None)
             lists = {
                 name: (Slot(name) if name in as_arrays else Slot.items(name, size)) if size else []

@@ -160,13 +160,14 @@ def test_a_moment_fixed_when_compiling_is_refused():
         query()
 
 
-def test_only_the_newest_shapes_are_kept():
+def test_only_the_shapes_used_last_are_kept():
     for n in range(3):
         make_article(f"Story {n}")
     query = Precompiled(Article, lambda stories, limit: stories.order_by("pk")[:limit], most=2)
-    for limit in (1, 2, 3, 2):
+    for limit in (1, 2, 1, 3, 1):
         assert len(list(query(limit))) == limit
-    assert sorted(key[1] for key in query._compiled) == [(2,), (3,)]
+    # 2 went when 3 came: 1 had been used since.
+    assert sorted(key[1] for key in query._compiled) == [(1,), (3,)]
 
 
 def test_credits_are_fetched_once_for_every_copy_of_a_photo_and_not_again():
