@@ -16,6 +16,7 @@ any further: filter, order and slice it inside the builder.
 
 import copy
 import datetime
+import threading
 
 from django.apps import apps
 from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
@@ -179,6 +180,7 @@ class Precompiled:
         self._model, self.build, self.most = model, build, most
         self.arrays, self.items = tuple(arrays), tuple(items)
         self._compiled = {}
+        self._lock = threading.Lock()
 
     @property
     def model(self):
@@ -195,22 +197,27 @@ class Precompiled:
             for name in self.arrays + self.items
         )
         key = (using, shape, sizes)
-        compiled = self._compiled.pop(key, None)
-        if compiled is not None:
+        # Threads of one worker share the shapes; a lock keeps the order whole.
+        with self._lock:
+            compiled = self._compiled.pop(key, None)
+            if compiled is None:
+                compiled = self._compile(using, shape, sizes, as_arrays)
+                if len(self._compiled) >= self.most:
+                    # The least recently used shape goes: a shape per page depth
+                    # must not pile up (a compiled page query holds about 70 KB).
+                    del self._compiled[next(iter(self._compiled))]
             self._compiled[key] = compiled  # the most recently used goes last
-        else:
-            if len(self._compiled) >= self.most:
-                # The least recently used shape goes: a shape per page depth
-                # must not pile up (a compiled page query holds about 70 KB).
-                self._compiled.pop(next(iter(self._compiled), None), None)
-            lists = {
-                name: (Slot(name) if name in as_arrays else Slot.items(name, size)) if size else []
-                for name, size in zip(self.arrays + self.items, sizes, strict=True)
-            }
-            queryset = self.build(self.model._default_manager.using(using), *shape, **lists)
-            compiled = self._compiled[key] = _Compiled(queryset, using)
         return compiled.run(using, values)
+
+    def _compile(self, using, shape, sizes, as_arrays):
+        lists = {
+            name: (Slot(name) if name in as_arrays else Slot.items(name, size)) if size else []
+            for name, size in zip(self.arrays + self.items, sizes, strict=True)
+        }
+        queryset = self.build(self.model._default_manager.using(using), *shape, **lists)
+        return _Compiled(queryset, using)
 
     def clear(self):
         """Forget every compiled shape (after a change to what the builder reads)."""
-        self._compiled.clear()
+        with self._lock:
+            self._compiled.clear()

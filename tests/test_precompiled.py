@@ -183,3 +183,31 @@ def test_credits_are_fetched_once_for_every_copy_of_a_photo_and_not_again():
         with_credits([first])
     assert names == [["Jane Doe"], ["Jane Doe"]]
     assert len(queries) == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_threads_of_one_worker_share_the_shapes_safely():
+    """Many threads asking for shapes at once: no errors, and the bound holds."""
+    import threading
+
+    from django.db import connections
+
+    query = Precompiled(Article, lambda stories, limit: stories.order_by("pk")[:limit], most=2)
+    failures = []
+
+    def ask(n):
+        try:
+            for turn in range(40):
+                query(1 + (n + turn) % 4)  # built and compiled, not run
+        except Exception as error:  # noqa: BLE001 - reported below
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=ask, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert len(query._compiled) <= 2
