@@ -42,7 +42,12 @@ def story(kim, kanye):
 
 
 def related(story):
-    return headlines(Article.objects.related_to(story))
+    """The related stories, best first; the story page's sidebar (compiled once,
+    in one query with More on) must show the same first five."""
+    found = headlines(Article.objects.related_to(story))
+    sidebar, _, _ = Article.objects.story_sidebars(story, 5)
+    assert headlines(sidebar) == found[:5]
+    return found
 
 
 def test_never_the_story_itself(story, kim):
