@@ -304,36 +304,6 @@ _SIDEBARS = Precompiled(
 )
 
 
-_NEWEST = Precompiled(
-    "articles.Article",
-    lambda stories, limit: (
-        stories.published(Slot("now", models.DateTimeField())).for_listing().newest_first()[:limit]
-    ),
-)
-
-
-def newest(limit, now=None):
-    """The ``limit`` newest stories readers may see, as cards (``for_listing``)."""
-    return list(_NEWEST(limit, now=now or timezone.now()))
-
-
-_STORY_PAGE = Precompiled(
-    "articles.Article",
-    lambda stories: (
-        stories.published(Slot("now", models.DateTimeField()))
-        .for_story_page()
-        .filter(slug=Slot("slug"))
-    ),
-)
-
-
-def story_page(slug, now=None):
-    """The published story at ``slug``, with all its page shows of it (``for_story_page``),
-    or None. Compiled once (see ``newsroom.precompiled``)."""
-    found = list(_STORY_PAGE(now=now or timezone.now(), slug=slug))
-    return found[0] if found else None
-
-
 def _about(keys, db):
     """Annotations ``about_0``, ``about_1``…: whether a story is about each of ``keys``."""
     return {f"about_{n}": PEOPLE.shared([(1, [key])], db) for n, key in enumerate(keys)}

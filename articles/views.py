@@ -1,18 +1,14 @@
 """The reading site. Views stay thin: querysets carry the reading logic."""
 
-from django.db.models import DateField, DateTimeField
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
-from django.utils import timezone
-from taggit.models import Tag
 
 from newsroom.pagination import paginate
-from newsroom.precompiled import Precompiled, Slot
 from people import timeline
 from people.models import PersonRedirect
 from people.relations import family_box
 
-from . import coverage, people_box
+from . import coverage, people_box, reading
 from .body import render_body
 from .folded import (
     correction_notes,
@@ -20,12 +16,9 @@ from .folded import (
     portrait_of,
     ties_of,
     touching_ties,
-    with_months,
-    with_portrait,
-    with_ties,
 )
 from .listings import PEOPLE, TAGS
-from .managers import newest, story_page, with_shown_photo_credits
+from .managers import with_shown_photo_credits
 from .models import Article
 
 HOME_STORIES = 21
@@ -37,13 +30,10 @@ OFTEN_WITH = 8
 # "Often in the news with" looks at this many of a person's newest stories.
 OFTEN_WITHIN = 100
 PERSON_PHOTOS = 8
-# A page of a person's or a tag's stories, as cards.
-PERSON_PAGES = PEOPLE.pages(lambda stories, person: stories.with_main_flag(person).for_listing())
-TAG_PAGES = TAGS.pages(lambda stories, tag: stories.for_listing())
 
 
 def home(request):
-    stories = newest(HOME_STORIES)
+    stories = reading.newest(HOME_STORIES)
     # Only the lead's photo prints a credit line; the cards' photos carry none.
     with_shown_photo_credits(stories[:1])
     lead = stories[0] if stories else None
@@ -51,7 +41,7 @@ def home(request):
 
 
 def story(request, slug):
-    article = story_page(slug)
+    article = reading.story(slug)
     if article is None:
         raise Http404("No story has this address.")
     return render(request, "articles/story.html", story_context(article))
@@ -84,13 +74,12 @@ def story_context(article):
 
 
 def person(request, slug):
-    found = _PERSON_PAGE(slug=slug, now=timezone.now(), day=timezone.localdate())
-    person = next(iter(found), None)
+    person = reading.person(slug)
     if person is None:
         return _redirect_to_merged_person(request, slug)
     months = months_of(person, PEOPLE)
     # The walk knows its length from the months: the paginator asks it, no count query.
-    page = paginate(request, PEOPLE.walk(person, PERSON_PAGES, months), PER_PAGE)
+    page = paginate(request, PEOPLE.walk(person, reading.PERSON_PAGES, months), PER_PAGE)
     stories = list(page.object_list)
     top = [story for story in stories if story.is_main_person] if page.number == 1 else []
     ties = ties_of(person)
@@ -107,9 +96,7 @@ def person(request, slug):
             "unconfirmed": unconfirmed,
             "timeline": timeline.build(person, ties),
             "coverage": coverage.chart(months),
-            "often_with": list(
-                _OFTEN_WITH(OFTEN_WITHIN, OFTEN_WITH, person=person.pk, now=timezone.now())
-            ),
+            "often_with": reading.often_with(person, OFTEN_WITHIN, OFTEN_WITH),
             # Said on the page when "often with" looked at the newest stories only.
             "often_within": OFTEN_WITHIN if page.paginator.count > OFTEN_WITHIN else None,
             "page": page,
@@ -133,48 +120,14 @@ def _redirect_to_merged_person(request, slug):
 
 def person_photos(person):
     """The newest photos showing ``person`` from published stories, in one query."""
-    return list(
-        _PERSON_PHOTOS(
-            PERSON_PHOTOS, person=person.pk, now=timezone.now(), day=timezone.localdate()
-        )
-    )
-
-
-# A person's or a tag's own row, with the lists their page shows folded in.
-_PERSON_PAGE = Precompiled(
-    "people.Person",
-    lambda people: with_ties(
-        with_portrait(
-            with_months(people.filter(slug=Slot("slug")), PEOPLE, Slot("now", DateTimeField())),
-            day=Slot("day", DateField()),
-        )
-    ),
-)
-_TAG_PAGE = Precompiled(
-    Tag,
-    lambda tags: with_months(tags.filter(slug=Slot("slug")), TAGS, Slot("now", DateTimeField())),
-)
-_PERSON_PHOTOS = Precompiled(
-    "articles.Photo",
-    lambda photos, limit: photos.of_person_in_stories(
-        Slot("person"),
-        Article.objects.using(photos.db).published(Slot("now", DateTimeField())),
-        day=Slot("day", DateField()),
-    )[:limit],
-)
-_OFTEN_WITH = Precompiled(
-    "people.Person",
-    lambda people, within, limit: Article.objects.using(people.db).people_alongside(
-        Slot("person"), within, now=Slot("now", DateTimeField())
-    )[:limit],
-)
+    return reading.person_photos(person, PERSON_PHOTOS)
 
 
 def tag(request, slug):
-    tag = next(iter(_TAG_PAGE(slug=slug, now=timezone.now())), None)
+    tag = reading.tag(slug)
     if tag is None:
         raise Http404("No tag has this address.")
     months = months_of(tag, TAGS)
-    listing = TAGS.walk(tag, TAG_PAGES, months)
+    listing = TAGS.walk(tag, reading.TAG_PAGES, months)
     stories = paginate(request, listing, PER_PAGE)
     return render(request, "articles/tag.html", {"tag": tag, "page": stories})

@@ -8,8 +8,8 @@ from django.db.models.sql import compiler
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.managers import story_page
 from articles.models import Article
+from articles.reading import story as story_page
 from newsroom.precompiled import Precompiled, Slot
 from tests.factories import make_article, make_person, make_photo
 
