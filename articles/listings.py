@@ -228,9 +228,7 @@ class Listing:
         if isinstance(now, Slot):
             # A precompiled query's: each value is worked out from the moment when it runs.
             month = now.derived(month_of, models.DateField())
-            start = now.derived(
-                lambda moment: month_start(month_of(moment)), models.DateTimeField()
-            )
+            start = now.derived(month_start_of, models.DateTimeField())
             return sql, [month, month, start, now]
         this_month = month_of(now)
         month = ops.adapt_datefield_value(this_month)

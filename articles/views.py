@@ -102,7 +102,7 @@ def person(request, slug):
             "page": page,
             "top_stories": top,
             "latest": [story for story in stories if story not in top],
-            "photos": person_photos(person),
+            "photos": reading.person_photos(person, PERSON_PHOTOS),
         },
     )
 
@@ -116,11 +116,6 @@ def _redirect_to_merged_person(request, slug):
     if request.META.get("QUERY_STRING"):
         url += "?" + request.META["QUERY_STRING"]
     return HttpResponsePermanentRedirect(url)
-
-
-def person_photos(person):
-    """The newest photos showing ``person`` from published stories, in one query."""
-    return reading.person_photos(person, PERSON_PHOTOS)
 
 
 def tag(request, slug):

@@ -1,9 +1,9 @@
 """Queries whose best plan depends on their values, planned afresh each time.
 
 On PostgreSQL repeated queries are prepared (see ``prepared_statements`` in
-the settings), and after a few runs the server may keep one generic plan for
-every value. That suits the reading pages, whose queries cost the same for
-any story or person. It does not suit search: how many stories a word
+the settings), and a prepared query keeps one generic plan for every value.
+That suits the reading pages, whose queries cost the same for any story or
+person. It does not suit search: how many stories a word
 matches in the last month decides the plan, and a generic one read 25 ms
 where a fresh one read none.
 """

@@ -122,9 +122,10 @@ class _Compiled:
         # connection and answers with the stored SQL instead of compiling.
         compiler = copy.copy(self.compiler)
         compiler.connection = connection
-        compiler.as_sql = lambda *args, **kwargs: (self.sql, params)
         if self.sql is None:
             compiler.as_sql = _nothing
+        else:
+            compiler.as_sql = lambda *args, **kwargs: (self.sql, params)
         # A queryset like the one built, but whose query compiles to the
         # stored SQL: copied by hand, since copying a queryset evaluates it.
         queryset = QuerySet.__new__(type(self.queryset))
