@@ -131,6 +131,11 @@ def main():
     parser.add_argument("--port", type=int, default=8200)
     parser.add_argument("--search-term", default="wedding")
     parser.add_argument(
+        "--only",
+        metavar="KIND,…",
+        help="measure only these page kinds (e.g. story,home); the static file always runs",
+    )
+    parser.add_argument(
         "--cache-url",
         default="dummy://",
         help="the server's CACHE_URL: dummy:// measures uncached pages, redis://… the page cache",
@@ -157,6 +162,12 @@ def main():
         [python, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
     )
     pages, queries, story_size = pick_pages(args.search_term)
+    if args.only:
+        wanted = {kind.strip() for kind in args.only.split(",")}
+        unknown = wanted - set(pages)
+        if unknown:
+            raise SystemExit(f"No such page kind: {', '.join(sorted(unknown))}")
+        pages = {kind: paths for kind, paths in pages.items() if kind in wanted}
     static_page = Path(workdir) / "static" / "bench-static.html"
     static_page.write_text("<!doctype html><title>static</title>" + "x" * story_size)
     pages["static file"] = ["/static/bench-static.html"]
