@@ -4,7 +4,7 @@
 page's view has already put in its context (the story, the person and their
 ties, the tag, the page of results), so it costs no queries and the views
 need not know about it; a view may also pass its own as ``meta``.
-``includes/_page_meta.html`` writes it into the page's head.
+The tag writes it into the page's head.
 """
 
 from dataclasses import dataclass, field

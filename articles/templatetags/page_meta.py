@@ -1,18 +1,88 @@
-"""``{% page_meta %}``: the head tags that tell machines what a page is."""
+"""``{% page_meta %}``: the head tags that tell machines what a page is.
+
+Written out here rather than by an included template: every page draws
+twenty-odd of these tags, and the template's lookups cost half a millisecond
+a page, more than the rest of its head.
+"""
+
+# The standard library's escape, as in cards.py: every text here is a str.
+from html import escape
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from .. import metadata
+from .structured_data import json_ld
 
 register = template.Library()
 
 
-@register.inclusion_tag("includes/_page_meta.html", takes_context=True)
+def _meta(attribute, name, content):
+    return f'<meta {attribute}="{name}" content="{escape(str(content))}">'
+
+
+def _link(rel, href, **more):
+    extra = "".join(f' {key}="{escape(value)}"' for key, value in more.items())
+    return f'<link rel="{rel}"{extra} href="{escape(href)}">'
+
+
+def head_tags(meta, site_name):
+    """The markup of ``meta`` (a PageMeta, or None for a page it does not describe)."""
+    if not meta:
+        return [
+            _meta("name", "description", f"Celebrity and entertainment news from {site_name}."),
+            _meta("property", "og:site_name", site_name),
+        ]
+    tags = [_meta("name", "description", meta.description)]
+    if meta.robots:
+        tags.append(_meta("name", "robots", meta.robots))
+    tags += [
+        _link("canonical", meta.url),
+        _meta("property", "og:site_name", site_name),
+        _meta("property", "og:type", meta.type),
+        _meta("property", "og:title", meta.title),
+        _meta("property", "og:description", meta.description),
+        _meta("property", "og:url", meta.url),
+    ]
+    if meta.image_url:
+        tags.append(_meta("property", "og:image", meta.image_url))
+        share = meta.image.share_image
+        if share["width"]:
+            tags.append(_meta("property", "og:image:width", share["width"]))
+            tags.append(_meta("property", "og:image:height", share["height"]))
+        tags.append(_meta("property", "og:image:alt", meta.image.alt_text))
+    if meta.published_at:
+        tags.append(_meta("property", "article:published_time", w3c_datetime(meta.published_at)))
+    if meta.modified_at:
+        tags.append(_meta("property", "article:modified_time", w3c_datetime(meta.modified_at)))
+    tags += [_meta("property", "article:tag", tag) for tag in meta.tags]
+    card = "summary_large_image" if meta.image_url else "summary"
+    tags += [
+        _meta("name", "twitter:card", card),
+        _meta("name", "twitter:title", meta.title),
+        _meta("name", "twitter:description", meta.description),
+    ]
+    if meta.image_url:
+        tags.append(_meta("name", "twitter:image", meta.image_url))
+        tags.append(_meta("name", "twitter:image:alt", meta.image.alt_text))
+    if meta.feed:
+        feed = meta.feed
+        tags.append(
+            _link("alternate", feed.rss, type="application/rss+xml", title=f"{feed.title} (RSS)")
+        )
+        tags.append(
+            _link("alternate", feed.atom, type="application/atom+xml", title=f"{feed.title} (Atom)")
+        )
+    tags += [json_ld(data) for data in meta.structured_data]
+    return tags
+
+
+@register.simple_tag(takes_context=True)
 def page_meta(context):
-    return {
-        "meta": metadata.for_context(context),
-        "site_name": context.get("site_name"),
-    }
+    """What the page tells search engines, feed readers and social networks."""
+    tags = head_tags(metadata.for_context(context), context.get("site_name") or "")
+    # Safe: every text is escaped; the JSON-LD is escaped for a script element.
+    return mark_safe("\n  ".join(tags))  # noqa: S308  # nosec
 
 
 @register.filter
