@@ -16,6 +16,7 @@ photo gets new renditions and pages never show stale crops.
 
 import hashlib
 import io
+import re
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -93,6 +94,14 @@ def url_of(item):
     return default_storage.url(item["name"])
 
 
+# The characters of the names this module gives renditions: none needs quoting in a URL.
+PLAIN_NAME = re.compile(r"[-a-zA-Z0-9_./]+\Z")
+
+
+def _uri(name):
+    return name if PLAIN_NAME.match(name) else filepath_to_uri(name)
+
+
 def urls_of(items):
     """The URLs of ``items``, in order, asking the storage once where it can.
 
@@ -103,11 +112,11 @@ def urls_of(items):
     if not items:
         return []
     first = url_of(items[0])
-    name = filepath_to_uri(items[0]["name"])
+    name = _uri(items[0]["name"])
     if not first.endswith(name) or "?" in first:
         return [first, *(url_of(item) for item in items[1:])]
     prefix = first[: -len(name)]
-    return [first, *(prefix + filepath_to_uri(item["name"]) for item in items[1:])]
+    return [first, *(prefix + _uri(item["name"]) for item in items[1:])]
 
 
 def share_image(photo):

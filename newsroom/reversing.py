@@ -25,8 +25,20 @@ def _around(name, prefix, urlconf):
 
 def reverse_slug(name, slug):
     """``reverse(name, args=[slug])`` for a URL with one slug, without walking the patterns."""
-    if not SLUG.match(slug):
-        return reverse(name, args=[slug])  # raises NoReverseMatch, as it always did
+    return slug_reverser(name)(slug)
+
+
+def slug_reverser(name):
+    """``reverse_slug`` for ``name``, as a function of the slug: for many addresses at once.
+
+    The URL configuration and script prefix are those of the moment it is made.
+    """
     urlconf = get_urlconf() or settings.ROOT_URLCONF
     before, after = _around(name, get_script_prefix(), urlconf)
-    return before + slug + after
+
+    def address(slug):
+        if not SLUG.match(slug):
+            return reverse(name, args=[slug], urlconf=urlconf)  # raises NoReverseMatch
+        return before + slug + after
+
+    return address

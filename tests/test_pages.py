@@ -388,3 +388,13 @@ class TestQueryBudget:
         assert large <= budget
         if small is not None:
             assert small == large
+
+
+def test_a_card_dates_a_story_by_the_desk_clock(client):
+    # 23:30 in London on 4 March is 00:30 on 5 March at the desk in Berlin.
+    moment = datetime.datetime(2024, 3, 4, 23, 30, tzinfo=datetime.timezone.utc)
+    make_article("Late night premiere", published_at=moment)
+    make_article("The lead story")  # the late story is drawn as a card below it
+    html = client.get(reverse("home")).content.decode()
+    card = html[html.index('<ul class="story-list') :]
+    assert '<time datetime="2024-03-05T00:30:00+0100">5 March 2024</time>' in card

@@ -27,3 +27,29 @@ def test_a_site_under_a_prefix_links_under_it():
     finally:
         set_script_prefix("/")
     assert reverse_slug("story", "kim") == "/stories/kim/"
+
+
+def test_a_list_of_story_cards_links_each_story_under_the_prefix():
+    from types import SimpleNamespace
+
+    from articles.templatetags.cards import story_cards
+
+    stories = [
+        SimpleNamespace(
+            slug=slug,
+            headline=slug,
+            standfirst="",
+            published_at=None,
+            lead_photo_for_readers=None,
+        )
+        for slug in ("kim", "kanye")
+    ]
+    try:
+        set_script_prefix("/news/")
+        html = story_cards(stories)
+    finally:
+        set_script_prefix("/")
+    assert 'href="/news/stories/kim/"' in html
+    assert 'href="/news/stories/kanye/"' in html
+    with pytest.raises(NoReverseMatch):
+        story_cards([SimpleNamespace(**{**vars(stories[0]), "slug": "a b"})])

@@ -11,7 +11,11 @@ written out here, a card costs a few hundredths of a millisecond.
 from html import escape
 
 from django import template
+from django.utils import timezone
 from django.utils.safestring import mark_safe
+
+from newsroom.month_names import month_names
+from newsroom.reversing import slug_reverser
 
 from .photos import picture
 from .timestamps import timestamp
@@ -26,8 +30,19 @@ SIZES = {
 }
 
 
-def story_card(story, layout="wide", eager=False):
+class _List:
+    """What every card of one list shares, looked up once: the clock's zone, the
+    month names and the story address pattern of the language and site."""
+
+    def __init__(self):
+        self.zone = timezone.get_current_timezone()
+        self.months = month_names()
+        self.address = slug_reverser("story")
+
+
+def story_card(story, layout="wide", eager=False, shared=None):
     """One ``<article class="card">`` for ``story``."""
+    shared = shared or _List()
     photo = story.lead_photo_for_readers
     image = (
         picture(photo, "card", sizes=SIZES[layout], eager=eager, css_class="card__image")
@@ -43,8 +58,9 @@ def story_card(story, layout="wide", eager=False):
     # Safe: the picture and the timestamp are safe markup, every text is escaped.
     return mark_safe(  # noqa: S308  # nosec
         f'<article class="{css}">{image}<div class="card__text"><h3 class="card__headline">'
-        f'<a href="{escape(story.get_absolute_url())}">{escape(story.headline)}</a></h3>'
-        f'{standfirst}<p class="card__meta">{timestamp(story.published_at)}</p></div></article>'
+        f'<a href="{escape(shared.address(story.slug))}">{escape(story.headline)}</a></h3>'
+        f'{standfirst}<p class="card__meta">'
+        f"{timestamp(story.published_at, shared.zone, shared.months)}</p></div></article>"
     )
 
 
@@ -52,10 +68,11 @@ def story_card(story, layout="wide", eager=False):
 def story_cards(stories, compact=False, grid=False, eager_first=False):
     """``<li>`` for each story, its card inside; the first photo eager if asked."""
     layout = "compact" if compact else "grid" if grid else "wide"
+    shared = _List()
     # Safe: each card is safe markup.
     return mark_safe(  # noqa: S308  # nosec
         "".join(
-            f"<li>{story_card(story, layout, eager=eager_first and n == 0)}</li>"
+            f"<li>{story_card(story, layout, eager=eager_first and n == 0, shared=shared)}</li>"
             for n, story in enumerate(stories)
         )
     )

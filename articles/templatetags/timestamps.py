@@ -18,13 +18,17 @@ register = template.Library()
 
 
 @register.simple_tag
-def timestamp(value):
-    """``<time datetime="2021-02-05T10:00:00+0100">5 February 2021</time>``; "" for None."""
+def timestamp(value, zone=None, months=None):
+    """``<time datetime="2021-02-05T10:00:00+0100">5 February 2021</time>``; "" for None.
+
+    A list of many gives the active time ``zone`` and ``months`` (``month_names()``)
+    once for all.
+    """
     if value is None:
         return ""
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    month = escape(month_names()[value.month])
+    if value.utcoffset() is not None:
+        value = value.astimezone(zone or timezone.get_current_timezone())
+    month = escape((months or month_names())[value.month])
     # Safe: numbers and an escaped month name.
     return mark_safe(  # noqa: S308  # nosec
         f'<time datetime="{value.strftime("%Y-%m-%dT%H:%M:%S%z")}">'
