@@ -392,7 +392,7 @@ class TestQueryBudget:
 
 def test_a_card_dates_a_story_by_the_desk_clock(client):
     # 23:30 in London on 4 March is 00:30 on 5 March at the desk in Berlin.
-    moment = datetime.datetime(2024, 3, 4, 23, 30, tzinfo=datetime.timezone.utc)
+    moment = datetime.datetime(2024, 3, 4, 23, 30, tzinfo=datetime.UTC)
     make_article("Late night premiere", published_at=moment)
     make_article("The lead story")  # the late story is drawn as a card below it
     html = client.get(reverse("home")).content.decode()
