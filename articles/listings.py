@@ -77,6 +77,7 @@ class Listing:
     count_name: str  # its monthly count model
     story: str  # the link's field naming the story
     key: str  # the link's field naming the person or tag
+    keys_field: str  # the story's field keeping the keys of its links
 
     @property
     def links(self):
@@ -166,31 +167,30 @@ class Listing:
 
     def shared(self, weights, db="default"):
         """The weight of the story of the query it is in: for each (weight, keys) in
-        ``weights``, ``weight`` for each of the story's links to one of ``keys``.
+        ``weights``, ``weight`` for each of the story's keys among ``keys``.
 
-        One index lookup of the story's links, however many kinds of key.
-        An expression, to annotate stories with or to add up.
+        Added up from the keys the story's own row keeps (``keys_field``):
+        arithmetic on a row the query has read, no lookup of its links. An
+        expression, to annotate stories with or to add up.
         """
         weights = [(int(weight), _listed(keys)) for weight, keys in weights if keys]
         if not weights:
             return RowSQL("0", [])
-        name, table, story, key_column = self._sql_names(db)
         if connections[db].vendor == "postgresql":
             # One array parameter per kind of key: the same SQL for any number of keys.
-            cases = " ".join(f"WHEN {key_column} = ANY(%s) THEN {weight}" for weight, _ in weights)
+            cases = " ".join(f"WHEN k.value = ANY(%s) THEN {weight}" for weight, _ in weights)
             params = [keys for _, keys in weights]
+            source = f"unnest({RowSQL.ROW}) AS k(value)"
         else:
             cases = " ".join(
-                f"WHEN {key_column} IN ({', '.join(['%s'] * len(keys))}) THEN {weight}"
+                f"WHEN k.value IN ({', '.join(['%s'] * len(keys))}) THEN {weight}"
                 for weight, keys in weights
             )
             params = [value for _, keys in weights for value in keys]
-        # Safe: names from the model, quoted; weights are integers; every value a parameter.
-        sql = (
-            f"(SELECT COALESCE(SUM(CASE {cases} ELSE 0 END), 0) FROM {table}"  # noqa: S608  # nosec
-            f" WHERE {story} = {RowSQL.ROW})"
-        )
-        return RowSQL(sql, params)
+            source = f"json_each({RowSQL.ROW}) AS k"
+        # Safe: fixed SQL; weights are integers; every value a parameter.
+        sql = f"(SELECT COALESCE(SUM(CASE {cases} ELSE 0 END), 0) FROM {source})"  # noqa: S608  # nosec
+        return RowSQL(sql, params, row=self.keys_field)
 
     def months(self, key, now=None, db="default"):
         """[(first day of the month, stories)], oldest first, months without any left out.
@@ -348,6 +348,21 @@ class Listing:
             self.links.filter(pk__in=stale).update(**copies)
             self.recount(pairs)
 
+    def keys_of(self, story_ids):
+        """{story id: the sorted ids of its people or tags}, from its links."""
+        found = {pk: [] for pk in story_ids}
+        links = self.links.filter(**{f"{self.story}__in": found}).order_by(self.key)
+        for story, key in links.values_list(self.story, self.key):
+            found[story].append(key)
+        return found
+
+    def store_keys(self, story_ids):
+        """Write onto each story's row the keys of its links (``keys_field``)."""
+        from .models import Article
+
+        for story, keys in self.keys_of(story_ids).items():
+            Article.objects.filter(pk=story).update(**{self.keys_field: keys})
+
     def counted_months(self, link):
         """{(key, month)} where ``link`` is counted, as its copies stand."""
         return counted(getattr(link, f"{self.key}_id"), link.is_published, link.published_at)
@@ -372,10 +387,10 @@ class RowSQL(Expression):
 
     ROW = "{row}"
 
-    def __init__(self, sql, params, output_field=None):
+    def __init__(self, sql, params, output_field=None, row="pk"):
         super().__init__(output_field=output_field or models.IntegerField())
         self.sql, self.params = sql, list(params)
-        self.row = F("pk")
+        self.row = F(row)
 
     def get_source_expressions(self):
         return [self.row]
@@ -384,7 +399,9 @@ class RowSQL(Expression):
         (self.row,) = expressions
 
     def __add__(self, other):
-        return RowSQL(f"({self.sql} + {other.sql})", [*self.params, *other.params])
+        if isinstance(other, RowSQL) and other.row == self.row:
+            return RowSQL(f"({self.sql} + {other.sql})", [*self.params, *other.params])
+        return super().__add__(other)
 
     def as_sql(self, compiler, connection):
         return put_row(self.sql, self.params, *compiler.compile(self.row))
@@ -442,8 +459,10 @@ class Walk:
         return list(page)
 
 
-PEOPLE = Listing("articles.ArticlePerson", "articles.PersonMonth", "article", "person")
-TAGS = Listing("articles.TaggedArticle", "articles.TagMonth", "content_object", "tag")
+PEOPLE = Listing(
+    "articles.ArticlePerson", "articles.PersonMonth", "article", "person", "person_ids"
+)
+TAGS = Listing("articles.TaggedArticle", "articles.TagMonth", "content_object", "tag", "tag_ids")
 LISTINGS = (PEOPLE, TAGS)
 
 
@@ -451,3 +470,9 @@ def refresh(story_ids):
     """After stories' status or time changed, bring their people and tag listings along."""
     for listing in LISTINGS:
         listing.refresh(story_ids)
+
+
+def store_keys(story_ids):
+    """After stories' links changed in bulk, write their people's and tags' ids onto them."""
+    for listing in LISTINGS:
+        listing.store_keys(story_ids)

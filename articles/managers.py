@@ -31,6 +31,8 @@ TAG_WEIGHT = 1
 UNSHOWN_PHOTO_FIELDS = tuple(
     f"{path}__{field}" for path in ("lead_photo", "lead_photo__replacement") for field in UNSHOWN
 )
+# A story's own columns only SQL reads (the related-stories score).
+UNSHOWN_STORY_FIELDS = ("person_ids", "tag_ids")
 # Related stories are found among each shared person's and tag's newest stories.
 CANDIDATES_PER_LINK = 10
 # Relatives beyond these many (closest first) add no candidates of their own.
@@ -64,7 +66,7 @@ class ArticleQuerySet(models.QuerySet):
         renditions are stored on the photo row, so they cost nothing more.
         """
         return self.select_related("lead_photo", "lead_photo__replacement").defer(
-            "body", *UNSHOWN_PHOTO_FIELDS
+            "body", *UNSHOWN_STORY_FIELDS, *UNSHOWN_PHOTO_FIELDS
         )
 
     def for_story_page(self):
@@ -76,7 +78,7 @@ class ArticleQuerySet(models.QuerySet):
         stories, prefetches = fold_lists(self, connections[self.db].vendor)
         return (
             stories.select_related("lead_photo", "lead_photo__replacement")
-            .defer(*UNSHOWN_PHOTO_FIELDS)
+            .defer(*UNSHOWN_STORY_FIELDS, *UNSHOWN_PHOTO_FIELDS)
             .prefetch_related(*prefetches)
         )
 

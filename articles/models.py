@@ -16,6 +16,7 @@ from people.models import Person, Relationship
 
 from . import renditions
 from .credits import compose_credit_line
+from .fields import KeyList
 from .managers import ArticleQuerySet, CreditSourceQuerySet, PhotoQuerySet
 from .sanitize import clean_body
 
@@ -414,6 +415,11 @@ class Article(models.Model):
         editable=False,
         help_text="Goes up by one with every save, so a save over an unseen version is refused.",
     )
+    # The ids of the story's people and tags, kept by their links (see
+    # listings.Listing.store_keys): the related-stories score adds them up on
+    # the row it has read, not by looking up each story's links.
+    person_ids = KeyList()
+    tag_ids = KeyList()
 
     objects = ArticleQuerySet.as_manager()
 
@@ -449,11 +455,14 @@ class Article(models.Model):
             # Corrections are kept for good: restoring an old revision keeps the flag.
             self.has_corrections = self.has_corrections or self.corrections.exists()
             self.version += 1
+            self._read_keys()
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {
                     *kwargs["update_fields"],
                     "version",
                     "has_corrections",
+                    "person_ids",
+                    "tag_ids",
                 }
         adding = self._state.adding
         super().save(*args, **kwargs)
@@ -470,6 +479,18 @@ class Article(models.Model):
         # constraints are validated, or forms refuse what save() would fix.
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+
+    def _read_keys(self):
+        """Take the ids of the story's people and tags from its links as they stand.
+
+        The links keep them current (``listings.Listing.store_keys``); read
+        afresh here, a save from an instance loaded before a link changed
+        does not write back what it remembers.
+        """
+        from .listings import PEOPLE, TAGS
+
+        self.person_ids = PEOPLE.keys_of([self.pk])[self.pk]
+        self.tag_ids = TAGS.keys_of([self.pk])[self.pk]
 
     @property
     def is_scheduled(self):
@@ -667,7 +688,9 @@ COPIED = ["is_published", "published_at"]
 reversion.register(ArticlePerson, exclude=COPIED)
 reversion.register(TaggedArticle, exclude=COPIED)
 reversion.register(
-    Article, exclude=["version", "has_corrections"], follow=["person_links", "tagged_items"]
+    Article,
+    exclude=["version", "has_corrections", "person_ids", "tag_ids"],
+    follow=["person_links", "tagged_items"],
 )
 
 

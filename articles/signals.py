@@ -2,7 +2,8 @@
 
 When people records are merged (see people.signals), their stories, photos and
 evidence move to the person kept; when a photo goes, its rendition files go too;
-person and tag links keep their listings current (see articles.listings).
+person and tag links keep their listings, and the ids on their story's
+row, current (see articles.listings).
 """
 
 from django.db.models.signals import post_delete, post_save, pre_save
@@ -31,8 +32,10 @@ def move_stories_and_photos(sender, source, target, **kwargs):
     main_on = set(links.filter(is_main=True, article__in=shared).values_list("article", flat=True))
     links.filter(article__in=shared).delete()
     ArticlePerson.objects.filter(person=target, article__in=main_on).update(is_main=True)
+    moved = set(links.values_list("article", flat=True)) | shared
     links.update(person=target)
     listings.PEOPLE.recount_all(target)
+    listings.PEOPLE.store_keys(moved)
 
     shown = Photo.people.through.objects
     already = shown.filter(person=target).values("photo")
@@ -77,3 +80,4 @@ def count_link(sender, instance, raw=False, **kwargs):
         return
     listing = LISTING_OF[sender]
     listing.recount(getattr(instance, "_months_left", set()) | listing.counted_months(instance))
+    listing.store_keys([getattr(instance, f"{listing.story}_id")])

@@ -4,9 +4,15 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 
-def migrate(targets):
-    """Migrate to ``targets``; the apps (historical models) as they are there."""
+def migrate(targets=None):
+    """Migrate to ``targets``, or to the latest migrations; the apps (historical
+    models) as they are there.
+
+    A test that reads the result with the current models migrates on to the
+    latest: their columns are there only then.
+    """
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
+    targets = targets or executor.loader.graph.leaf_nodes()
     executor.migrate(targets)
     return executor.loader.project_state(targets).apps

@@ -10,7 +10,6 @@ from .migrating import migrate
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("articles", "0012_article_reading_ids_index")]
-AFTER = [("articles", "0013_listings_copies_and_monthly_counts")]
 
 
 def test_an_existing_archive_reads_the_same_after_the_migration():
@@ -33,7 +32,7 @@ def test_an_existing_archive_reads_the_same_after_the_migration():
         ArticlePerson.objects.create(article=story, person=kim, is_main=True)
         TaggedArticle.objects.create(content_object=story, tag=fashion)
 
-    migrate(AFTER)
+    migrate()  # on to the latest, which the current models read
     from articles.listings import PEOPLE, TAGS
     from articles.models import Article as CurrentArticle
 

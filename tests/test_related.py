@@ -206,3 +206,67 @@ def test_more_on_leaves_out_unpublished_stories(kim):
     make_article("Kim next week", people=[kim], published_at=hours_ago(-24 * 7))
     make_article("Kim live", people=[kim], published_at=hours_ago(1))
     assert headlines(Article.objects.more_on(kim)) == ["Kim live"]
+
+
+# The score reads the ids of each story's people and tags from its own row;
+# every way a story's links change keeps them, and the sidebar, current.
+
+
+def row_ids(story):
+    story = Article.objects.only("person_ids", "tag_ids").get(pk=story.pk)
+    return story.person_ids, sorted(story.tag_ids)
+
+
+def tag_ids(*names):
+    from taggit.models import Tag
+
+    return sorted(Tag.objects.filter(name__in=names).values_list("pk", flat=True))
+
+
+def test_a_story_row_keeps_its_people_and_tags_ids(story, kim, kanye):
+    assert row_ids(story) == (sorted([kim.pk, kanye.pk]), tag_ids("fashion", "met-gala"))
+
+
+def test_a_tag_edit_shows_in_the_sidebar_at_once(story):
+    other = make_article("Met Gala looks", tags=["met-gala"], published_at=hours_ago(3))
+    older = make_article("Fashion week", tags=["fashion"], published_at=hours_ago(2))
+    assert related(story) == ["Fashion week", "Met Gala looks"]
+    other.tags.add("fashion")
+    assert row_ids(other)[1] == tag_ids("fashion", "met-gala")
+    assert related(story) == ["Met Gala looks", "Fashion week"]
+    older.tags.remove("fashion")
+    other.tags.set(["beauty"])
+    assert row_ids(older)[1] == [] and row_ids(other)[1] == tag_ids("beauty")
+    assert related(story) == []
+
+
+def test_a_person_tagged_or_untagged_shows_in_the_sidebar_at_once(story, kanye):
+    from articles.models import ArticlePerson
+
+    other = make_article("Kanye's tour", published_at=hours_ago(2))
+    assert related(story) == []
+    link = ArticlePerson.objects.create(article=other, person=kanye)
+    assert row_ids(other)[0] == [kanye.pk]
+    assert related(story) == ["Kanye's tour"]
+    link.delete()
+    assert row_ids(other)[0] == []
+    assert related(story) == []
+
+
+def test_a_save_from_an_instance_loaded_earlier_keeps_the_ids_the_links_give(story, kanye):
+    stale = Article.objects.get(pk=story.pk)
+    story.tags.add("divorce")
+    stale.headline = "Kim and Kanye at the Met Gala, again"
+    stale.save()
+    assert row_ids(story)[1] == tag_ids("fashion", "met-gala", "divorce")
+    assert stale.tag_ids == tag_ids("fashion", "met-gala", "divorce")
+
+
+def test_a_merged_persons_stories_carry_the_id_of_the_person_kept(story, kim):
+    from people.merging import merge_people
+
+    twin = make_person("Kim K.")
+    other = make_article("Kim K. in Paris", people=[twin], published_at=hours_ago(2))
+    merge_people(twin, kim)
+    assert row_ids(other)[0] == [kim.pk]
+    assert related(story) == ["Kim K. in Paris"]

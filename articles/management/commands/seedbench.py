@@ -331,7 +331,7 @@ class Command(BaseCommand):
             Article,
             [
                 "headline", "slug", "standfirst", "dateline", "body",
-                "status", "published_at", "lead_photo_id",
+                "status", "published_at", "lead_photo_id", "person_ids", "tag_ids",
             ],
         )  # fmt: skip
         # Links carry their story's status and time, and the monthly counts
@@ -357,7 +357,8 @@ class Command(BaseCommand):
                     status = "draft"
                 elif roll < 0.03:
                     when = now + datetime.timedelta(days=rng.randrange(1, 30))
-                plans.append((pk, people, self.pick_tags(tag_ids), status == "published", when))
+                tags = self.pick_tags(tag_ids)
+                plans.append((pk, people, tags, status == "published", when))
                 headline = f"{main} and the {topic} everyone is talking about"
                 yield (
                     pk,
@@ -371,6 +372,9 @@ class Command(BaseCommand):
                     status,
                     when,
                     rng.choice(photo_ids),
+                    # The ids the links below give the story, as they would keep them.
+                    sorted(people),
+                    sorted(tags),
                 )
 
         articles.write(article_rows(), "stories", count)
