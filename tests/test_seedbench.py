@@ -86,3 +86,13 @@ def test_person_and_tag_listings_count_what_readers_can_see(archive):
     for tag in Tag.objects.filter(slug__startswith="bench-")[:10]:
         listed = sum(n for _, n in TAGS.months(tag))
         assert listed == Article.objects.published().tagged(tag).count()
+
+
+def test_each_story_row_carries_the_ids_its_links_give(archive):
+    from articles.listings import PEOPLE, TAGS
+
+    stories = list(archive.only("person_ids", "tag_ids"))
+    people, tags = PEOPLE.keys_of([s.pk for s in stories]), TAGS.keys_of([s.pk for s in stories])
+    assert all(story.person_ids == people[story.pk] for story in stories)
+    assert all(story.tag_ids == tags[story.pk] for story in stories)
+    assert any(len(story.person_ids) > 1 for story in stories)
