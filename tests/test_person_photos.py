@@ -73,3 +73,16 @@ def test_the_gallery_costs_one_query_however_many_photos(client):
     assert len(few) == len(many)
     assert gallery(html).count("<img") == 8
     assert sum("story_slug" in q["sql"] for q in many) == 1
+
+
+def test_the_newest_photos_come_first_and_the_gallery_stops_at_eight(client):
+    kim = make_person("Kim Kardashian", slug="kim-kardashian")
+    photos = [make_photo(people=[kim], alt_text=f"Photo {n}") for n in range(10)]
+    for n, photo in enumerate(photos):
+        # The oldest photos lead the newest stories: the photos' own order counts.
+        make_article(
+            f"Story {n}", photo=photo, published_at=timezone.now() - timezone.timedelta(hours=n)
+        )
+    html = gallery(client.get(kim.get_absolute_url()).content.decode())
+    shown = re.findall(r'alt="(Photo \d+)"', html)
+    assert shown == [f"Photo {n}" for n in range(9, 1, -1)]
