@@ -96,3 +96,15 @@ def test_each_story_row_carries_the_ids_its_links_give(archive):
     assert all(story.person_ids == people[story.pk] for story in stories)
     assert all(story.tag_ids == tags[story.pk] for story in stories)
     assert any(len(story.person_ids) > 1 for story in stories)
+
+
+def test_photos_show_the_people_of_the_first_story_they_lead(client, archive):
+    first = {}
+    for story in archive.order_by("pk").prefetch_related("person_links"):
+        first.setdefault(story.lead_photo_id, {link.person_id for link in story.person_links.all()})
+    photos = Photo.objects.filter(pk__in=first).prefetch_related("people")
+    assert all({p.pk for p in photo.people.all()} == first[photo.pk] for photo in photos)
+    assert Photo.objects.filter(pk__in=first, is_portrait=True).exists()
+    star = Person.objects.filter(slug__startswith="bench-").order_by("pk").first()
+    html = client.get(star.get_absolute_url()).content.decode()
+    assert "person-photos" in html

@@ -1,8 +1,9 @@
 """Fill the database with a large generated archive to measure the site against.
 
 The archive looks like a real desk's: people with birth dates and family ties,
-stories tagged with 1–6 people and 2–8 tags, photos with credits, and a heavy
-tail, a handful of stars in 5% of all stories each. On PostgreSQL rows go in
+stories tagged with 1–6 people and 2–8 tags, photos with credits showing the
+people of the first story they lead (a photo of one person is their portrait),
+and a heavy tail, a handful of stars in 5% of all stories each. On PostgreSQL rows go in
 with COPY; elsewhere with bulk_create. Nothing is saved one row at a time.
 
 Generated rows carry slugs starting with ``bench-``; ``--clear`` removes them.
@@ -180,6 +181,8 @@ class Command(BaseCommand):
             # in one statement, then the templates (whose deletion removes the files).
             templates = [f"bench/photo-{n}.jpg" for n in range(4)]
             PhotoCredit.objects.filter(photo__image__startswith="bench/").delete()
+            shown = Photo.people.through.objects.filter(photo__image__startswith="bench/")
+            shown._raw_delete("default")
             Photo.objects.filter(image__startswith="bench/").exclude(
                 image__in=templates
             )._raw_delete("default")
@@ -344,6 +347,8 @@ class Command(BaseCommand):
         bylines = Table(Article.authors.through, ["article_id", "user_id"])
         first = articles.allocate(count)
         plans = []
+        # Who each photo shows: the people of the first story it leads.
+        shown = {}
 
         def article_rows():
             for pk in range(first, first + count):
@@ -359,6 +364,8 @@ class Command(BaseCommand):
                     when = now + datetime.timedelta(days=rng.randrange(1, 30))
                 tags = self.pick_tags(tag_ids)
                 plans.append((pk, people, tags, status == "published", when))
+                photo = rng.choice(photo_ids)
+                shown.setdefault(photo, people)
                 headline = f"{main} and the {topic} everyone is talking about"
                 yield (
                     pk,
@@ -371,7 +378,7 @@ class Command(BaseCommand):
                     "<p>More details are expected soon, sources say.</p>",
                     status,
                     when,
-                    rng.choice(photo_ids),
+                    photo,
                     # The ids the links below give the story, as they would keep them.
                     sorted(people),
                     sorted(tags),
@@ -427,12 +434,32 @@ class Command(BaseCommand):
         counts["tag months"] = tag_months.write(
             month_rows(tag_months, per_tag), "tag months", len(per_tag)
         )
+        counts["people in photos"] = self.photo_people(shown)
         return counts
+
+    def photo_people(self, shown):
+        """Tag each photo with the people it shows; a photo of one person is their portrait."""
+        table = Table(Photo.people.through, ["photo_id", "person_id"])
+        total = sum(len(people) for people in shown.values())
+        first = table.allocate(total)
+
+        def rows():
+            pk = first
+            for photo, people in shown.items():
+                for person in people:
+                    yield (pk, photo, person)
+                    pk += 1
+
+        written = table.write(rows(), "photo people", total)
+        portraits = [photo for photo, people in shown.items() if len(people) == 1]
+        for start in range(0, len(portraits), BATCH):
+            Photo.objects.filter(pk__in=portraits[start : start + BATCH]).update(is_portrait=True)
+        return written
 
     def reset_sequences(self):
         tables = [
             Person, Relationship, Tag, Photo, PhotoCredit, Article, ArticlePerson,
-            TaggedArticle, Article.authors.through, PersonMonth, TagMonth,
+            TaggedArticle, Article.authors.through, PersonMonth, TagMonth, Photo.people.through,
         ]  # fmt: skip
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(self.style, tables):
