@@ -305,12 +305,14 @@ def with_portrait(people, day=None):
     row = RowSQL.ROW
     photos = Photo._meta.db_table
     tagged = Photo.people.through._meta.db_table
-    # Safe: names from model metadata; the day is a parameter.
+    # Safe: names from model metadata; the day is a parameter. Newest by id:
+    # a walk of the person's photos backwards (index on person, photo) that
+    # stops at the first portrait, where a star has thousands of photos.
     newest = (
         f"SELECT ph.* FROM {photos} ph JOIN {tagged} pp ON pp.photo_id = ph.id"  # noqa: S608  # nosec
         f" WHERE pp.person_id = {row} AND ph.is_portrait"
         " AND (ph.expires_on IS NULL OR ph.expires_on > %s)"
-        " ORDER BY ph.created_at DESC, ph.id DESC LIMIT 1"
+        " ORDER BY pp.photo_id DESC LIMIT 1"
     )
     if not isinstance(day, Slot):
         day = connections[people.db].ops.adapt_datefield_value(day or timezone.localdate())

@@ -405,8 +405,8 @@ class CreditSourceQuerySet(models.QuerySet):
 
 class PhotoQuerySet(models.QuerySet):
     def portraits_of(self, person):
-        """Photos of ``person`` the photo desk marked as portraits, newest first."""
-        return self.shown().filter(people=person, is_portrait=True).order_by("-created_at", "-pk")
+        """Photos of ``person`` the photo desk marked as portraits, newest (last added) first."""
+        return self.shown().filter(people=person, is_portrait=True).order_by("-pk")
 
     def shown(self, day=None):
         """Photos readers may see on ``day`` (today): the licence has not run out."""
