@@ -16,3 +16,14 @@ def migrate(targets=None):
     targets = targets or executor.loader.graph.leaf_nodes()
     executor.migrate(targets)
     return executor.loader.project_state(targets).apps
+
+
+def story_models(apps):
+    """(Person, Article, ArticlePerson, Tag, TaggedArticle) as ``apps`` has them."""
+    return (
+        apps.get_model("people", "Person"),
+        apps.get_model("articles", "Article"),
+        apps.get_model("articles", "ArticlePerson"),
+        apps.get_model("taggit", "Tag"),
+        apps.get_model("articles", "TaggedArticle"),
+    )

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from .migrating import migrate
+from .migrating import migrate, story_models
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -13,12 +13,7 @@ BEFORE = [("articles", "0012_article_reading_ids_index")]
 
 
 def test_an_existing_archive_reads_the_same_after_the_migration():
-    old = migrate(BEFORE)
-    Person = old.get_model("people", "Person")
-    Article = old.get_model("articles", "Article")
-    ArticlePerson = old.get_model("articles", "ArticlePerson")
-    Tag = old.get_model("taggit", "Tag")
-    TaggedArticle = old.get_model("articles", "TaggedArticle")
+    Person, Article, ArticlePerson, Tag, TaggedArticle = story_models(migrate(BEFORE))
     kim = Person.objects.create(name="Kim Kardashian", slug="kim-kardashian")
     fashion = Tag.objects.create(name="fashion", slug="fashion")
     now = timezone.now()

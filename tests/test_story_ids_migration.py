@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from .migrating import migrate
+from .migrating import migrate, story_models
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -13,12 +13,7 @@ BEFORE = [("articles", "0013_listings_copies_and_monthly_counts")]
 
 
 def test_existing_stories_carry_their_people_and_tags_ids_and_relate_by_them():
-    old = migrate(BEFORE)
-    Person = old.get_model("people", "Person")
-    Article = old.get_model("articles", "Article")
-    ArticlePerson = old.get_model("articles", "ArticlePerson")
-    Tag = old.get_model("taggit", "Tag")
-    TaggedArticle = old.get_model("articles", "TaggedArticle")
+    Person, Article, ArticlePerson, Tag, TaggedArticle = story_models(migrate(BEFORE))
     kim = Person.objects.create(name="Kim Kardashian", slug="kim-kardashian")
     kanye = Person.objects.create(name="Kanye West", slug="kanye-west")
     fashion = Tag.objects.create(name="fashion", slug="fashion")
