@@ -487,10 +487,10 @@ class Article(models.Model):
         afresh here, a save from an instance loaded before a link changed
         does not write back what it remembers.
         """
-        from .listings import PEOPLE, TAGS
+        from .listings import LISTINGS
 
-        self.person_ids = PEOPLE.keys_of([self.pk])[self.pk]
-        self.tag_ids = TAGS.keys_of([self.pk])[self.pk]
+        for listing in LISTINGS:
+            setattr(self, listing.keys_field, listing.keys_of([self.pk])[self.pk])
 
     @property
     def is_scheduled(self):

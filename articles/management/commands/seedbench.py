@@ -3,8 +3,9 @@
 The archive looks like a real desk's: people with birth dates and family ties,
 stories tagged with 1–6 people and 2–8 tags, photos with credits showing the
 people of the first story they lead (a photo of one person is their portrait),
-and a heavy tail, a handful of stars in 5% of all stories each. On PostgreSQL rows go in
-with COPY; elsewhere with bulk_create. Nothing is saved one row at a time.
+and a heavy tail, a handful of stars in 5% of all stories each. On PostgreSQL
+rows go in with COPY; elsewhere with bulk_create. Nothing is saved one row at
+a time.
 
 Generated rows carry slugs starting with ``bench-``; ``--clear`` removes them.
 """
