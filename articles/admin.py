@@ -10,13 +10,14 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, F, Prefetch, Q, TextField, Value
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
 from js_asset import Media
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -397,7 +398,7 @@ class StateFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
     form = StoryForm
-    list_display = ["headline", "state", "published_at", "main_person", "tag_list"]
+    list_display = ["headline", "state", "publication", "main_person", "tag_list"]
     list_filter = [StateFilter, "status", "tags"]
     date_hierarchy = "published_at"
     search_fields = ["headline", "standfirst", "people__name", "people__aliases"]
@@ -438,6 +439,7 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
     inlines = [PersonInStoryInline, TagInline, CorrectionInline]
     actions = ["publish_stories", "unpublish_stories", "add_tag", "add_person"]
     object_history_template = "admin/articles/article/object_history.html"
+    change_list_template = "admin/articles/article/change_list.html"
 
     class Media:
         css = {"all": ["admin/articles/desk.css"]}
@@ -448,9 +450,23 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
     def get_inlines(self, request, obj):
         # Corrections are appended to published stories only.
         inlines = [*self.inlines, ReportedRelationshipInline]
-        if obj is None or obj.status != Article.Status.PUBLISHED:
+        if (
+            obj is None
+            or obj.status != Article.Status.PUBLISHED
+            or self.opened_unpublished(request)
+        ):
             return [inline for inline in inlines if inline is not CorrectionInline]
         return inlines
+
+    @staticmethod
+    def opened_unpublished(request):
+        """A post from a form drawn before the story was published: it has no corrections.
+
+        Without this the save would be refused for a missing form, not for the
+        version its author never saw.
+        """
+        prefix = Correction._meta.get_field("article").remote_field.get_accessor_name()
+        return request.method == "POST" and f"{prefix}-TOTAL_FORMS" not in request.POST
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
@@ -469,6 +485,13 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
         return roles.can_tag_people(request.user)
 
     def render_change_form(self, request, context, *args, **kwargs):
+        story = context.get("original")
+        if request.method == "POST" and story is not None and story.pk is not None:
+            # A refused save: the heading names the story as saved, not as typed.
+            saved = Article.objects.filter(pk=story.pk).first()
+            if saved is not None:
+                context["subtitle"] = str(saved)
+                context["original"] = saved
         # The rich-text editor's import map is an inline script: it carries this
         # request's CSP nonce, which is all the policy lets run inline.
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
@@ -546,18 +569,67 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
 
     # Saving ----------------------------------------------------------------
 
+    def may_restore(self, request, story=None):
+        return self.has_change_permission(request, story) and roles.can_restore(request.user, story)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        """Restore an old revision: it is laid over the story, then saved as a new version."""
-        request.version_before_restore = (
-            Article.objects.filter(pk=unquote(object_id)).values_list("version", flat=True).first()
-        )
+        """Restore an old revision: it is laid over the story, then saved as a new version.
+
+        The rights are checked, and the revision found among the story's own,
+        before anything is laid over: the restore writes to the database first.
+        The story keeps its publication state; only its text comes back.
+        """
+        story = self.get_object(request, unquote(object_id))
+        if story is None:
+            raise Http404("No such story.")
+        if not self.may_restore(request, story):
+            raise PermissionDenied
+        if not Version.objects.get_for_object(story).filter(pk=version_id).exists():
+            raise Http404("No such revision of this story.")
+        request.version_before_restore = story.version
+        request.publication_kept = (story.status, story.published_at)
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """Bring back a deleted story, as a draft: publishing it again is the workflow's."""
+        if not (self.has_add_permission(request) and self.may_restore(request)):
+            raise PermissionDenied
+        if not Version.objects.get_deleted(Article).filter(pk=version_id).exists():
+            raise Http404("No such deleted story.")
+        request.publication_kept = (Article.Status.DRAFT, None)
+        return super().recover_view(request, version_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "may_restore": self.has_add_permission(request) and self.may_restore(request),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not (self.has_add_permission(request) and self.may_restore(request)):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        story = super().get_object(request, object_id, from_field)
+        kept = getattr(request, "publication_kept", None)
+        if story is not None and kept is not None:
+            # Laid over by a restore: the form shows, and saves, the state as it was.
+            story.status, story.published_at = kept
+        return story
 
     def save_model(self, request, obj, form, change):
         restoring = getattr(request, "version_before_restore", None)
         if restoring is not None:
             obj.version = restoring  # the laid-over revision has no counter of its own
         was = form.initial.get("status") if change else ""
+        workflow.leave_publication(obj, was, keep_time="published_at" in form.changed_data)
+        request.main_person_before = (
+            ArticlePerson.objects.filter(article=obj, is_main=True).select_related("person").first()
+            if change
+            else None
+        )
         super().save_model(request, obj, form, change)
         workflow.record(obj, was, request.user)
         if "lead_photo" in form.changed_data:
@@ -575,6 +647,25 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
                 order = story.person_links.count()
                 ArticlePerson.objects.create(article=story, person=person, order=order)
                 messages.success(request, f"{person.name} is now tagged on the story.")
+        self.warn_without_main_person(request, story)
+
+    def warn_without_main_person(self, request, story):
+        """Say so when a save leaves the story's people without a main one."""
+        links = list(story.person_links.select_related("person"))
+        if any(link.is_main for link in links):
+            return
+        before = getattr(request, "main_person_before", None)
+        if before is not None and all(link.person_id != before.person_id for link in links):
+            lost = f"{before.person.name}, the story's main person, was removed."
+        elif before is not None:
+            lost = f"{before.person.name} is no longer marked as the story's main person."
+        elif links:
+            lost = "None of the story's people is marked as its main person."
+        else:
+            return
+        if links:
+            lost += " Tick “main” for one of its people and save again."
+        messages.warning(request, lost)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Correction:
@@ -641,6 +732,13 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
         if story.status == Article.Status.PUBLISHED:
             return "live"
         return story.get_status_display()
+
+    @admin.display(description="published at", ordering="published_at")
+    def publication(self, story):
+        # Only a published story has been (or is to be) published: a draft claims no time.
+        if story.status != Article.Status.PUBLISHED:
+            return "–"
+        return desk_time(story.published_at)
 
     @admin.display(description="main person")
     def main_person(self, article):
@@ -736,8 +834,15 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
                 "revision__user"
             )
         )
+        story = self.get_object(request, unquote(object_id))
         return super().history_view(
-            request, object_id, {**(extra_context or {}), "versions": versions}
+            request,
+            object_id,
+            {
+                **(extra_context or {}),
+                "versions": versions,
+                "may_restore": story is not None and self.may_restore(request, story),
+            },
         )
 
     def compare_view(self, request, pk):
@@ -763,6 +868,7 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
             "new": new,
             "changes": revision_changes(old.field_dict, new.field_dict),
             "revert_url": reverse("admin:articles_article_revision", args=[story.pk, old.pk]),
+            "may_restore": self.may_restore(request, story),
         }
         return render(request, "admin/articles/article/compare.html", context)
 
@@ -781,12 +887,18 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
                 messages.warning(request, f"Not published, “{story}”: age check: {mismatch}")
         moved = workflow.publish(Article.objects.filter(pk__in=ready), request.user)
         if moved:
-            messages.success(request, f"Published {len(moved)} stories.")
+            messages.success(
+                request,
+                ngettext("Published %d story.", "Published %d stories.", len(moved)) % len(moved),
+            )
 
     @admin.action(description="Unpublish selected stories (back to draft)", permissions=["publish"])
     def unpublish_stories(self, request, queryset):
         moved = workflow.unpublish(queryset, request.user)
-        messages.success(request, f"Unpublished {len(moved)} stories.")
+        messages.success(
+            request,
+            ngettext("Unpublished %d story.", "Unpublished %d stories.", len(moved)) % len(moved),
+        )
 
     @admin.action(description="Add a tag to selected stories", permissions=["edit_any"])
     def add_tag(self, request, queryset):
@@ -796,7 +908,12 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
             with transaction.atomic():
                 for story in queryset:
                     story.tags.add(tag)
-            messages.success(request, f"Tagged {queryset.count()} stories “{tag}”.")
+            count = queryset.count()
+            messages.success(
+                request,
+                ngettext("Tagged %(n)d story “%(tag)s”.", "Tagged %(n)d stories “%(tag)s”.", count)
+                % {"n": count, "tag": tag},
+            )
             return None
         return self.bulk_form(request, queryset, form, "add_tag", "Add a tag")
 
@@ -813,15 +930,23 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
                         article=story, person=person, order=story.person_links.count()
                     )
                     added += 1
-            messages.success(request, f"Tagged {person.name} on {added} stories.")
+            messages.success(
+                request,
+                ngettext(
+                    "Tagged %(name)s on %(n)d story.", "Tagged %(name)s on %(n)d stories.", added
+                )
+                % {"name": person.name, "n": added},
+            )
             return None
         return self.bulk_form(request, queryset, form, "add_person", "Tag a person")
 
     def bulk_form(self, request, queryset, form, action, title):
+        count = queryset.count()
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": f"{title} on {queryset.count()} stories",
+            "title": ngettext("%(title)s on %(n)d story", "%(title)s on %(n)d stories", count)
+            % {"title": title, "n": count},
             "form": form,
             "media": self.media + form.media,
             "stories": queryset,

@@ -82,6 +82,10 @@ class StoryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None and "seen_version" in self.fields:
             self.fields["seen_version"].initial = self.restoring_from or self.instance.version
+        headline = self.fields.get("headline")
+        if headline is not None:
+            # desk.js counts against it in the field's help line.
+            headline.widget.attrs["data-search-length"] = HEADLINE_SEARCH_LENGTH
         status = self.fields.get("status")
         if status is not None and not self.may_publish:
             # Only the menu shrinks: a crafted value still reaches clean_status and its message.
@@ -217,7 +221,7 @@ class BulkTagForm(forms.Form):
 
 
 class BulkPersonForm(forms.Form):
-    person = forms.ModelChoiceField(queryset=Person.objects.all(), label="Person to tag")
+    """The person to tag, picked by search as on the story's own page."""
 
     def __init__(self, *args, admin_site=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -225,6 +229,9 @@ class BulkPersonForm(forms.Form):
 
         from .models import ArticlePerson
 
-        self.fields["person"].widget = AutocompleteSelect(
-            ArticlePerson._meta.get_field("person"), admin_site
+        # Built with its widget, so the field hands the widget its choices.
+        self.fields["person"] = forms.ModelChoiceField(
+            queryset=Person.objects.all(),
+            label="Person to tag",
+            widget=AutocompleteSelect(ArticlePerson._meta.get_field("person"), admin_site),
         )

@@ -150,3 +150,16 @@ def can_write(user, article):
 def can_open(user, article=None):
     """See the story's admin page and its preview: anyone on the desk who may view stories."""
     return user.has_perm("articles.view_article")
+
+
+def can_restore(user, article=None):
+    """Lay an old revision over a story, or bring back a deleted one: editors only.
+
+    A restore rewrites the whole text, so it needs the right to edit any
+    story; reporters and researchers never restore, not even their own.
+    """
+    return (
+        user.has_perm("articles.change_article")
+        and can_edit_any(user)
+        and (article is None or can_write(user, article))
+    )

@@ -32,6 +32,16 @@ def record(article, from_status, user, at=None):
     )
 
 
+def leave_publication(article, from_status, keep_time=False):
+    """A story taken back from published no longer claims a publication time.
+
+    Its status history keeps when it was published; publishing it again sets
+    the time afresh, unless the editor typed one (``keep_time``).
+    """
+    if from_status == Status.PUBLISHED and article.status != Status.PUBLISHED and not keep_time:
+        article.published_at = None
+
+
 def _move(queryset, user, to_status, comment, **changes):
     """Move the stories of ``queryset`` not yet in ``to_status`` there; returns them."""
     now = timezone.now()
@@ -59,10 +69,12 @@ def _move(queryset, user, to_status, comment, **changes):
             )
             for pk, was in moving
         )
-        with reversion.create_revision():
-            reversion.set_user(user)
-            reversion.set_comment(comment)
-            for article in moved.values():
+        # One revision per story: restoring one story's revision must not
+        # roll back the others moved with it.
+        for article in moved.values():
+            with reversion.create_revision():
+                reversion.set_user(user)
+                reversion.set_comment(comment)
                 reversion.add_to_revision(article)
     return list(moved.values())
 
@@ -84,7 +96,9 @@ def publish(queryset, user):
 
 def unpublish(queryset, user):
     """Take the stories back to draft: readers no longer see them."""
-    return _move(queryset, user, Status.DRAFT, "Unpublished from the story list.")
+    return _move(
+        queryset, user, Status.DRAFT, "Unpublished from the story list.", published_at=None
+    )
 
 
 def scheduled(queryset, now=None):

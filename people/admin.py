@@ -1,11 +1,16 @@
 """The desk's admin for people and the ties between them."""
 
+from urllib.parse import urlsplit
+
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.template.response import TemplateResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import ngettext
 
 from newsroom.admin_rows import RowsFormSet
 
@@ -112,6 +117,36 @@ class ReverseRelationshipInline(admin.TabularInline):
     verbose_name_plural = "relationships, this person second"
 
 
+def tie_ends_on_page(request):
+    """The people a tie's person search must not offer: those already at its other end.
+
+    The search is asked for the page it was opened from (its referrer): on a
+    person's page that person, on a saved tie's page the person at the other end.
+    """
+    if request.GET.get("app_label") != "people" or request.GET.get("model_name") != "relationship":
+        return []
+    field = request.GET.get("field_name")
+    referer = request.META.get("HTTP_REFERER", "")
+    if field not in ("person", "other") or not url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}
+    ):
+        return []
+    try:
+        match = resolve(urlsplit(referer).path)
+    except Resolver404:
+        return []
+    object_id = match.kwargs.get("object_id", "")
+    if not str(object_id).isdigit():
+        return []
+    if match.url_name == "people_person_change":
+        return [int(object_id)]
+    if match.url_name == "people_relationship_change":
+        tie = Relationship.objects.filter(pk=object_id).values("person", "other").first()
+        if tie:
+            return [tie["other" if field == "person" else "person"]]
+    return []
+
+
 class KnownForFilter(admin.SimpleListFilter):
     """The roles in use; unlike the stock filter, no blank entry for people without one."""
 
@@ -159,6 +194,7 @@ class PersonAdmin(admin.ModelAdmin):
     actions = ["merge"]
 
     def get_search_results(self, request, queryset, search_term):
+        queryset = queryset.exclude(pk__in=tie_ends_on_page(request))
         # Names and aliases, aliases without regard to case or accents.
         if not search_term.strip():
             return super().get_search_results(request, queryset, search_term)
@@ -199,10 +235,17 @@ class PersonAdmin(admin.ModelAdmin):
                     request, "Nothing was merged: " + " ".join(error.messages), messages.ERROR
                 )
                 return None
+            merged = len(people) - 1
             self.message_user(
                 request,
-                f"Merged {len(people) - 1} record(s) into {kept.name}; their old addresses "
-                "now redirect to its page.",
+                ngettext(
+                    "Merged %(n)d record into %(name)s; its old address now redirects to "
+                    "the page of %(name)s.",
+                    "Merged %(n)d records into %(name)s; their old addresses now redirect to "
+                    "the page of %(name)s.",
+                    merged,
+                )
+                % {"n": merged, "name": kept.name},
                 messages.SUCCESS,
             )
             return None

@@ -82,7 +82,10 @@ def test_a_reporter_writes_a_draft_with_a_teaser_and_a_person_and_submits_it(
     page.goto(f"{live_server.url}/admin/articles/article/add/")
 
     page.fill("#id_headline", "The youngest West turns a page")
-    assert "of about 60 characters" in page.inner_text("#desk-headline-hint")
+    assert "of about 60 characters" in page.inner_text("#id_headline_helptext")
+    # One help line for the headline, counting as it is typed.
+    assert page.locator(".field-headline .help").count() == 1
+    assert "search results show" in page.inner_text(".field-headline")
     type_body(
         page,
         [

@@ -8,9 +8,11 @@ page, to see whether the action happened.
 import datetime
 
 import pytest
+import reversion
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 
 from articles import roles
 from articles.models import Article, Correction, Photo, PhotoCredit
@@ -157,6 +159,116 @@ def delete_story(desk):
     return not Article.objects.filter(pk=desk.others.pk).exists()
 
 
+def revisions(story, *headlines):
+    """Save ``story`` once per headline, each a revision; the versions, oldest first."""
+    for headline in headlines:
+        with reversion.create_revision():
+            story.headline = headline
+            story.save()
+    return list(Version.objects.get_for_object(story))[::-1]
+
+
+def restore(desk, story):
+    """Post an old revision's form back unchanged, as the restore page draws it."""
+    older, newer = revisions(story, "The old headline", "The new headline")
+    current = desk.reload(story)
+    data = story_form(current, headline="The old headline")
+    desk.client.post(admin_url("articles_article_revision", story.pk, older.pk), data)
+    after = desk.reload(story)
+    written = after.version != current.version or after.headline != "The new headline"
+    return written
+
+
+def restore_live_story(desk):
+    return restore(desk, desk.live)
+
+
+def restore_own_draft(desk):
+    return restore(desk, desk.own)
+
+
+def open_restore_form(desk):
+    older, _ = revisions(desk.live, "The old headline", "The new headline")
+    response = desk.client.get(admin_url("articles_article_revision", desk.live.pk, older.pk))
+    assert desk.reload(desk.live).headline == "The new headline"
+    return response.status_code == 200
+
+
+def see_history_and_compare(desk):
+    older, newer = revisions(desk.live, "The old headline", "The new headline")
+    history = desk.client.get(admin_url("articles_article_history", desk.live.pk))
+    compare = desk.client.get(
+        admin_url("articles_article_compare", desk.live.pk), {"old": older.pk, "new": newer.pk}
+    )
+    return history.status_code == compare.status_code == 200
+
+
+def deleted_story(desk):
+    story = make_article("A story deleted by mistake", status="draft", authors=[desk.user])
+    (version,) = revisions(story, "A story deleted by mistake")
+    data = story_form(story)
+    story.delete()
+    return version, data
+
+
+def recover_deleted_story(desk):
+    version, data = deleted_story(desk)
+    data["seen_version"] = 1  # a recovered story starts its count again
+    desk.client.post(admin_url("articles_article_recover", version.pk), data)
+    return Article.objects.filter(slug="a-story-deleted-by-mistake").exists()
+
+
+def list_deleted_stories(desk):
+    deleted_story(desk)
+    response = desk.client.get(admin_url("articles_article_recoverlist"))
+    return response.status_code == 200 and "A story deleted by mistake" in response.content.decode()
+
+
+def bulk_delete(desk):
+    desk.bulk("delete_selected", [desk.others], post="yes")
+    return not Article.objects.filter(pk=desk.others.pk).exists()
+
+
+def draw_bulk_forms(desk):
+    tag = desk.bulk("add_tag", [desk.others])
+    person = desk.bulk("add_person", [desk.others])
+    drawn = [r.status_code == 200 and b'name="apply"' in r.content for r in (tag, person)]
+    assert not desk.others.tags.exists() and not desk.others.person_links.exists()
+    return drawn
+
+
+def merge_people(desk):
+    twin = make_person("Kim Kardashian West")
+    desk.client.post(
+        admin_url("people_person_changelist"),
+        {
+            "action": "merge",
+            "_selected_action": [desk.kim.pk, twin.pk],
+            "confirm": "yes",
+            "keep": desk.kim.pk,
+        },
+    )
+    return not Person.objects.filter(pk=twin.pk).exists()
+
+
+def draw_merge_form(desk):
+    twin = make_person("Kim Kardashian West")
+    response = desk.client.post(
+        admin_url("people_person_changelist"),
+        {"action": "merge", "_selected_action": [desk.kim.pk, twin.pk]},
+    )
+    assert Person.objects.filter(pk=twin.pk).exists()
+    return response.status_code == 200 and b'name="keep"' in response.content
+
+
+def search_people_to_tag(desk):
+    response = desk.client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "articles", "model_name": "articleperson", "field_name": "person"},
+    )
+    return response.status_code == 200 and "Kim Kardashian" in response.content.decode()
+
+
 def credit(role, name):
     return {"role": role, "source": credit_source(name, kind=role).pk, "name": "", "order": 0}
 
@@ -237,7 +349,31 @@ ACTIONS = {
     credit_a_photo: {PHOTO_DESK},
     add_person: {RESEARCHER},
     add_relationship: {RESEARCHER},
+    # Revisions: only editors restore, though everyone who sees stories sees their history.
+    restore_live_story: {EDITOR},
+    restore_own_draft: {EDITOR},
+    open_restore_form: {EDITOR},
+    see_history_and_compare: {REPORTER, EDITOR, PHOTO_DESK, RESEARCHER},
+    recover_deleted_story: {EDITOR},
+    list_deleted_stories: {EDITOR},
+    bulk_delete: {EDITOR},
+    merge_people: {RESEARCHER},
+    draw_merge_form: {RESEARCHER},
+    search_people_to_tag: {REPORTER, EDITOR, PHOTO_DESK, RESEARCHER},
 }
+
+# Forms drawn by a bulk action: (add a tag, tag a person).
+BULK_FORMS = {
+    REPORTER: [False, False],
+    EDITOR: [True, True],
+    PHOTO_DESK: [False, False],
+    RESEARCHER: [False, True],
+}
+
+
+@pytest.mark.parametrize("role", [REPORTER, EDITOR, PHOTO_DESK, RESEARCHER])
+def test_role_against_bulk_forms(client, role):
+    assert draw_bulk_forms(Desk(client, role)) == BULK_FORMS[role]
 
 
 @pytest.mark.parametrize("role", [REPORTER, EDITOR, PHOTO_DESK, RESEARCHER])

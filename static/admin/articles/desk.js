@@ -52,12 +52,16 @@
   function setUpHeadlineHint() {
     const headline = document.getElementById("id_headline");
     if (!headline) return;
-    const limit = 60;
-    const hint = document.createElement("div");
-    hint.id = "desk-headline-hint";
-    hint.className = "help";
+    const limit = Number(headline.dataset.searchLength) || 60;
+    // The field's own help line becomes the live count: one hint, not two.
+    let hint = document.getElementById("id_headline_helptext");
+    if (!hint) {
+      hint = document.createElement("div");
+      hint.id = "id_headline_helptext";
+      hint.className = "help";
+      headline.insertAdjacentElement("afterend", hint);
+    }
     hint.setAttribute("aria-live", "polite");
-    headline.insertAdjacentElement("afterend", hint);
     function update() {
       const length = headline.value.length;
       hint.textContent =
