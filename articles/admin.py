@@ -604,7 +604,9 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
             **(extra_context or {}),
             "may_restore": self.has_add_permission(request) and self.may_restore(request),
         }
-        return super().changelist_view(request, extra_context)
+        # Not one revision around the whole list, as VersionAdmin makes: the bulk
+        # moves keep one per story, so restoring one story never rolls back another.
+        return super(VersionAdmin, self).changelist_view(request, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):
         if not (self.has_add_permission(request) and self.may_restore(request)):

@@ -3,8 +3,8 @@
 import pytest
 from reversion.models import Version
 
-from articles.models import Article
-from articles.roles import EDITOR, REPORTER
+from articles.models import Article, ArticlePerson, StatusChange
+from articles.roles import EDITOR, REPORTER, RESEARCHER
 
 from .desk import admin_url, role_user, story_form
 from .factories import make_article, make_person
@@ -149,3 +149,136 @@ def test_saves_one_after_another_each_see_the_last(client, editor):
         assert save(client, story, headline=f"Take {n}").status_code == 302
 
     assert Article.objects.get(pk=story.pk).version == 4
+
+
+def test_a_researcher_posting_an_old_revision_back_changes_nothing(client, editor):
+    story = make_article("Kim opens a shop", body="<p>Original.</p>")
+    client.force_login(editor)
+    save(client, story, headline="Kim opens two shops")
+    save(client, story, headline="Kim opens three shops")
+    older = Version.objects.get_for_object(story)[1]
+    before = Article.objects.get(pk=story.pk)
+    client.force_login(role_user(RESEARCHER))
+
+    url = admin_url("articles_article_revision", story.pk, older.pk)
+    opened = client.get(url)
+    posted = client.post(url, story_form(before))
+
+    assert opened.status_code == posted.status_code == 403
+    after = Article.objects.get(pk=story.pk)
+    assert (after.headline, after.version) == ("Kim opens three shops", before.version)
+    assert Version.objects.get_for_object(story).count() == 2
+
+
+def test_a_revision_of_another_story_cannot_be_restored_through_this_one(client, editor):
+    mine = make_article("Kim opens a shop", status="draft")
+    other = make_article("Kanye tours again", status="draft")
+    # A row of the other story's revision whose id is this story's id.
+    link = ArticlePerson.objects.create(
+        pk=mine.pk, article=other, person=make_person("Kanye West"), order=0
+    )
+    client.force_login(editor)
+    save(client, other)
+    save(client, other, headline="Kanye cancels the tour")
+    older_revision = Version.objects.get_for_object(other)[1].revision
+    of_other = Version.objects.get_for_object(link).get(revision=older_revision)
+
+    response = client.post(
+        admin_url("articles_article_revision", mine.pk, of_other.pk),
+        story_form(Article.objects.get(pk=mine.pk)),
+    )
+
+    assert response.status_code == 404
+    assert Article.objects.get(pk=other.pk).headline == "Kanye cancels the tour"
+    assert Article.objects.get(pk=mine.pk).headline == "Kim opens a shop"
+
+
+def test_restoring_one_story_of_a_bulk_move_leaves_the_others_alone(client, editor):
+    first = make_article("First draft", status="draft")
+    second = make_article("Second draft", status="draft")
+    client.force_login(editor)
+    client.post(
+        admin_url("articles_article_changelist"),
+        {"action": "publish_stories", "_selected_action": [first.pk, second.pk]},
+    )
+    save(client, second, headline="Second, rewritten")
+    save(client, first, headline="First, rewritten")
+    bulk_version = Version.objects.get_for_object(first)[1]
+
+    page = client.get(admin_url("articles_article_revision", first.pk, bulk_version.pk))
+    data = story_form(Article.objects.get(pk=first.pk), headline="First draft")
+    data["seen_version"] = page.context["adminform"].form["seen_version"].value()
+    response = client.post(admin_url("articles_article_revision", first.pk, bulk_version.pk), data)
+
+    assert response.status_code == 302
+    assert Article.objects.get(pk=first.pk).headline == "First draft"
+    assert Article.objects.get(pk=second.pk).headline == "Second, rewritten"
+
+
+def test_restoring_a_revision_from_before_publication_keeps_the_story_live(client, editor):
+    story = make_article("Kim opens a shop", status="review", body="<p>First text.</p>")
+    client.force_login(editor)
+    save(client, story)  # the revision from before publication
+    before_publishing = Version.objects.get_for_object(story)[0]
+    save(client, story, status="published")
+    save(client, story, corrections=[("correction", "The shop opens in June.")])
+    save(client, story, headline="Kim opens two shops", body="<p>Later text.</p>")
+    live = Article.objects.get(pk=story.pk)
+    steps = list(StatusChange.objects.filter(article=story).values_list("from_status", "to_status"))
+    url = admin_url("articles_article_revision", story.pk, before_publishing.pk)
+
+    form = client.get(url).context["adminform"].form
+    assert form["status"].value() == "published"
+    assert form["published_at"].value() is not None
+    assert form["headline"].value() == "Kim opens a shop"
+    data = story_form(live, headline="Kim opens a shop", body="<p>First text.</p>")
+    data["seen_version"] = form["seen_version"].value()
+    assert client.post(url, data).status_code == 302
+
+    restored = Article.objects.get(pk=story.pk)
+    assert (restored.headline, restored.body) == ("Kim opens a shop", "<p>First text.</p>")
+    assert (restored.status, restored.published_at) == ("published", live.published_at)
+    assert steps == list(
+        StatusChange.objects.filter(article=story).values_list("from_status", "to_status")
+    )
+    client.logout()
+    page = client.get(restored.get_absolute_url())
+    assert page.status_code == 200
+    assert "The shop opens in June." in page.content.decode()
+
+
+def test_a_status_change_made_while_restoring_is_recorded(client, editor):
+    story = make_article("Kim opens a shop", body="<p>First text.</p>")
+    client.force_login(editor)
+    save(client, story)
+    save(client, story, headline="Kim opens two shops")
+    older = Version.objects.get_for_object(story)[1]
+    url = admin_url("articles_article_revision", story.pk, older.pk)
+    seen = client.get(url).context["adminform"].form["seen_version"].value()
+
+    data = story_form(Article.objects.get(pk=story.pk), headline="Kim opens a shop")
+    data.update(status="draft", seen_version=seen)
+    assert client.post(url, data).status_code == 302
+
+    assert Article.objects.get(pk=story.pk).status == "draft"
+    step = StatusChange.objects.get(article=story)
+    assert (step.from_status, step.to_status, step.by) == ("published", "draft", editor)
+
+
+def test_a_deleted_story_comes_back_as_a_draft(client, editor):
+    story = make_article("Kim opens a shop")
+    client.force_login(editor)
+    save(client, story)
+    version = Version.objects.get_for_object(story)[0]
+    data = story_form(Article.objects.get(pk=story.pk))
+    Article.objects.filter(pk=story.pk).delete()
+    url = admin_url("articles_article_recover", version.pk)
+
+    form = client.get(url).context["adminform"].form
+    assert form["status"].value() == "draft"
+    data.update(status="draft", seen_version=form["seen_version"].value())
+    data.update(published_at_0="", published_at_1="")
+    assert client.post(url, data).status_code == 302
+
+    back = Article.objects.get(slug=story.slug)
+    assert (back.status, back.published_at) == ("draft", None)
