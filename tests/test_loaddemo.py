@@ -1,5 +1,6 @@
 import datetime
 import hashlib
+import re
 from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -308,3 +309,35 @@ def test_seed_story_page_links_its_people_and_shows_its_teaser_and_desk_accounts
         assert user.is_staff and not user.is_superuser
         assert list(user.groups.values_list("name", flat=True)) == [role]
         assert user.check_password(demo.PASSWORD)
+
+
+def test_demo_stories_were_last_changed_when_they_were_published(media, client):
+    loaddemo()
+    stories = Article.objects.published().filter(published_at__year=2021)
+    assert stories.exists()
+    for story in stories:
+        assert story.updated_at == story.published_at
+        assert story.created_at == story.published_at
+    seed = Article.objects.get(slug=demo.SEED_SLUG)
+    page = client.get(seed.get_absolute_url()).content.decode()
+    (modified,) = re.findall(r'"dateModified": "([^"]+)"', page)
+    assert datetime.datetime.fromisoformat(modified) == seed.published_at
+    sitemap = client.get("/sitemap-stories.xml").content.decode()
+    assert "<lastmod>2021-" in sitemap
+    assert f"<lastmod>{datetime.date.today().year}-" not in sitemap
+    # People were last changed when the desk first wrote about them, not on loading day.
+    kim = Person.objects.get(slug="kim-kardashian")
+    assert kim.updated_at.year < datetime.date.today().year
+
+
+def test_a_demo_loaded_before_gets_its_dates_corrected(media):
+    loaddemo()
+    Article.objects.update(updated_at=datetime.datetime(2026, 12, 1, tzinfo=BERLIN))
+    Person.objects.update(updated_at=datetime.datetime(2026, 12, 1, tzinfo=BERLIN))
+    loaddemo()
+    seed = Article.objects.get(slug=demo.SEED_SLUG)
+    assert seed.updated_at == seed.published_at
+    assert Person.objects.get(slug="kanye-west").updated_at.year == 2021
+    before = snapshot(media)
+    loaddemo()
+    assert snapshot(media) == before

@@ -35,6 +35,7 @@ from articles.models import (
 )
 from articles.roles import install_roles
 from articles.sanitize import clean_body
+from newsroom import pagecache
 from people.models import Person, Relationship
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
@@ -114,6 +115,7 @@ class Command(BaseCommand):
             kind: Counter() for kind in ("people", "ties", "sources", "photos", "stories")
         }
         self.renditions_made = 0
+        self.corrected_times = False
         self.source_states = {}
         self.written_files = []
         try:
@@ -141,6 +143,35 @@ class Command(BaseCommand):
             )
         for spec, tie in ties:
             self.sync_evidence(tie, [stories[slug] for slug in spec.get("evidence", [])])
+        self.sync_change_times(stories)
+
+    def sync_change_times(self, stories):
+        """Date the demo rows by the stories, not by the day they were loaded.
+
+        A story was written and last changed when it was published; a person
+        was last edited when the desk first wrote about them. Saving stamps
+        now, so the times are put back afterwards, on this load and any later
+        one that finds them off.
+        """
+        first_story = {}
+        for spec in demo.STORIES:
+            article = stories[spec["slug"]]
+            when = article.published_at
+            if when is None or when > timezone.now():
+                continue  # drafts and scheduled stories keep the desk's own times
+            changed = Article.objects.filter(pk=article.pk).exclude(
+                created_at=when, updated_at=when
+            )
+            if changed.update(created_at=when, updated_at=when):
+                self.corrected_times = True
+            for slug in spec["people"]:
+                first_story[slug] = min(when, first_story.get(slug, when))
+        for slug, when in first_story.items():
+            person = Person.objects.filter(pk=self.people[slug].pk).exclude(updated_at=when)
+            if person.update(updated_at=when):
+                self.corrected_times = True
+        if self.corrected_times:
+            pagecache.content_changed()  # update() tells no signal: cached pages must go
 
     def load_user(self):
         User = get_user_model()
