@@ -116,7 +116,7 @@ class PhotoAdmin(PhotoRightsAdmin, admin.ModelAdmin):
         "alt_text",
         "credits__source__name",
         "credits__source__aliases",
-        "people__name",
+        "people__search_key__folded",
     ]
     date_hierarchy = "created_at"
     autocomplete_fields = ["people", "replacement"]
@@ -401,7 +401,7 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
     list_display = ["headline", "state", "publication", "main_person", "tag_list"]
     list_filter = [StateFilter, "status", "tags"]
     date_hierarchy = "published_at"
-    search_fields = ["headline", "standfirst", "people__name", "people__aliases"]
+    search_fields = ["headline", "standfirst", "people__search_key__folded"]
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["lead_photo", "authors", "related"]
     # ``tags`` is left out: the tag inline edits it.

@@ -21,7 +21,7 @@ from people.models import age_between
 BERLIN = ZoneInfo("Europe/Berlin")
 
 USERNAME = "editor"
-# Public on purpose: the command prints it, and refuses to run without DEBUG.
+# Public on purpose: the command prints it, and gives it to accounts only with DEBUG.
 PASSWORD = "newsroom-demo-2026"  # noqa: S105
 USER_DETAILS = {
     "first_name": "Demo",

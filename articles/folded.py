@@ -343,7 +343,7 @@ def portrait_of(person):
 
 
 # The people at either end of a tie: what the family box and the timeline show.
-TIED_PERSON_LEAVES_OUT = ("bio", "aliases", "created_at", "updated_at")
+TIED_PERSON_LEAVES_OUT = ("bio", "aliases", "created_at", "updated_at", "search_key")
 
 
 def with_ties(people):

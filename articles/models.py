@@ -237,8 +237,10 @@ class Photo(models.Model):
             notes.append(f"its licence expired on {self.expires_on.day} {self.expires_on:%B %Y}")
         elif self.expires_on:
             notes.append(f"its licence expires on {self.expires_on.day} {self.expires_on:%B %Y}")
-        if self.restrictions.strip():
-            notes.append(f"usage restrictions: {self.restrictions.strip()}")
+        # The notes are joined into a sentence that brings its own full stop.
+        restrictions = self.restrictions.strip().rstrip(".").rstrip()
+        if restrictions:
+            notes.append(f"usage restrictions: {restrictions}")
         return "; ".join(notes)
 
     # Renditions ----------------------------------------------------------------

@@ -39,7 +39,7 @@ from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from people.models import Person
+from people.models import Person, name_key
 
 from .listings import PEOPLE
 from .models import Article
@@ -108,15 +108,13 @@ def story_document():
 
 def people_matching(text):
     """People whose name or an alias matches, best matches first."""
-    lowered = text.lower()
+    folded = name_key(text)
     people = list(Person.objects.matching(text)[:200])
 
     def closeness(person):
-        names = [person.name, *person.alias_list]
-        exact = any(name.lower() == lowered for name in names)
-        starts = any(
-            part.lower().startswith(lowered) for name in names for part in [name, *name.split()]
-        )
+        names = [name_key(name) for name in [person.name, *person.alias_list]]
+        exact = folded in names
+        starts = any(part.startswith(folded) for name in names for part in [name, *name.split()])
         return (not exact, not starts, person.name)
 
     return sorted(people, key=closeness)

@@ -172,7 +172,7 @@ class KnownForFilter(admin.SimpleListFilter):
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "known_for", "birth_date", "age"]
     list_filter = [KnownForFilter]
-    search_fields = ["name", "aliases"]
+    search_fields = ["search_key__folded"]  # name and aliases, any case or accents
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
         (None, {"fields": ["name", "slug", "aliases", "known_for", "gender"]}),
@@ -283,7 +283,7 @@ class RelationshipAdmin(admin.ModelAdmin):
     list_display = ["person", "kind", "other", "status", "started", "ended", "end_reason"]
     list_filter = ["kind", "status", "kinship", "started", "ended", "end_reason"]
     list_select_related = ["person", "other"]
-    search_fields = ["person__name", "person__aliases", "other__name", "other__aliases"]
+    search_fields = ["person__search_key__folded", "other__search_key__folded"]
     autocomplete_fields = ["person", "other"]
     fields = [
         "person",
@@ -308,6 +308,6 @@ class PersonRedirectAdmin(admin.ModelAdmin):
     """Old addresses of people's pages; made by merges and slug changes, editable here."""
 
     list_display = ["old_slug", "person", "created_at"]
-    search_fields = ["old_slug", "person__name"]
+    search_fields = ["old_slug", "person__search_key__folded"]
     autocomplete_fields = ["person"]
     fields = ["old_slug", "person"]

@@ -6,21 +6,13 @@ class PersonQuerySet(models.QuerySet):
     def matching(self, text):
         """People whose name or one of whose aliases contains ``text``.
 
-        Aliases are compared without case or accents ("beyonce" finds
-        "Beyoncé"), through the alias table; one query, no duplicates.
+        Compared without case or accents ("khloe" finds "Khloé", "beyonce"
+        finds "Beyoncé") through the folded ``search_key``; one query.
         """
-        from .models import PersonAlias, name_key
-
         text = " ".join(text.split())
         if not text:
             return self.none()
-        by_name = self.model.objects.filter(name__icontains=text).order_by().values("pk")
-        by_alias = (
-            PersonAlias.objects.filter(key__contains=name_key(text)).order_by().values("person")
-        )
-        # One UNION rather than an OR, so that each side can use its own
-        # (trigram) index on PostgreSQL instead of reading every person.
-        return self.filter(pk__in=by_name.union(by_alias))
+        return self.filter(search_key__folded=text)
 
 
 class RelationshipQuerySet(models.QuerySet):

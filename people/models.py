@@ -5,7 +5,6 @@ other way round.
 """
 
 import datetime
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -18,9 +17,17 @@ from newsroom.reversing import reverse_slug
 
 from . import dates
 from .dates import Precision, age_between
+from .folding import FoldedTextField, name_key
 from .managers import PersonQuerySet, RelationshipQuerySet
 
-__all__ = ["Person", "PersonAlias", "PersonRedirect", "Relationship", "age_between"]
+__all__ = [
+    "Person",
+    "PersonAlias",
+    "PersonRedirect",
+    "Relationship",
+    "age_between",
+    "name_key",
+]
 
 instagram_handle_validator = RegexValidator(
     r"^[A-Za-z0-9._]{1,30}$",
@@ -34,13 +41,6 @@ wikidata_id_validator = RegexValidator(
 # The youngest a parent or a spouse can plausibly be; below, the admin refuses the tie.
 MIN_PARENT_AGE = 12
 MIN_MARRIAGE_AGE = 16
-
-
-def name_key(text):
-    """``text`` folded for comparing names: no case, no accents, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(bare.casefold().split())
 
 
 def precision_field(verbose_name):
@@ -105,6 +105,8 @@ class Person(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Name and aliases folded, for searching them without regard to case or accents.
+    search_key = FoldedTextField(sources=("name", "aliases"))
 
     objects = PersonQuerySet.as_manager()
 

@@ -74,3 +74,69 @@ def test_people_index_search_box_finds_aliases(client):
     assert 'href="/people/kanye-west/"' in html
     assert "Kim Kardashian" not in html.split('class="people-list"', 1)[1]
     assert 'value="yeezy"' in html
+
+
+# Names are matched as aliases are: without regard to case or accents.
+
+KHLOE_SPELLINGS = ["Khloe", "KHLOE", "khloe kardashian", "Khloé", "KHLOÉ KARDASHIAN", "kardashian"]
+
+
+@pytest.fixture
+def khloe():
+    return make_person("Khloé Kardashian", slug="khloe-kardashian")
+
+
+def test_matching_ignores_case_and_accents_in_names(khloe):
+    make_person("Kourtney Kardashian", slug="kourtney-kardashian")
+    for spelling in KHLOE_SPELLINGS[:-1]:
+        assert list(Person.objects.matching(spelling)) == [khloe], spelling
+    assert Person.objects.matching("kardashian").count() == 2
+    assert list(Person.objects.matching("khloe kourtney")) == []
+
+
+def test_a_renamed_person_is_found_by_the_new_name_only(khloe):
+    khloe.name = "Khloé Kardashian-Odom"
+    khloe.save()
+    assert list(Person.objects.matching("kardashian-odom")) == [khloe]
+    khloe.name = "Khloé K."
+    khloe.save()
+    assert list(Person.objects.matching("kardashian")) == []
+
+
+def test_people_loaded_in_bulk_are_found_too():
+    (zoe,) = Person.objects.bulk_create([Person(name="Zoë Kravitz", slug="zoe-kravitz")])
+    assert list(Person.objects.matching("ZOE")) == [Person.objects.get(slug="zoe-kravitz")]
+
+
+def test_site_search_and_people_index_find_a_name_typed_without_its_accent(client, khloe):
+    from .factories import make_article
+
+    story = make_article("Khloé Kardashian launches a denim line", people=[khloe], main=khloe)
+    for spelling in KHLOE_SPELLINGS:
+        response = client.get("/search/", {"q": spelling})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert 'href="/people/khloe-kardashian/"' in html, spelling
+        assert story.get_absolute_url() in html, spelling
+        people = client.get("/people/", {"q": spelling}).context["page"].object_list
+        assert list(people) == [khloe], spelling
+
+
+def test_desk_search_and_person_pickers_ignore_case_and_accents(admin_client, khloe):
+    from django.urls import reverse
+
+    from .factories import make_article, make_photo
+    from .test_admin import autocomplete
+
+    make_person("Kourtney Kardashian", slug="kourtney-kardashian")
+    story = make_article("Denim line", people=[khloe], main=khloe)
+    photo = make_photo(caption="On the red carpet", people=[khloe])
+    for spelling in KHLOE_SPELLINGS[:-1]:
+        for source in ["articles.article", "articles.photo"]:
+            assert autocomplete(admin_client, source, "people", spelling) == [khloe.name]
+        people = admin_client.get(reverse("admin:people_person_changelist"), {"q": spelling})
+        assert list(people.context["cl"].result_list) == [khloe], spelling
+        stories = admin_client.get(reverse("admin:articles_article_changelist"), {"q": spelling})
+        assert list(stories.context["cl"].result_list) == [story], spelling
+        photos = admin_client.get(reverse("admin:articles_photo_changelist"), {"q": spelling})
+        assert list(photos.context["cl"].result_list) == [photo], spelling

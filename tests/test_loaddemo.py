@@ -1,5 +1,6 @@
 import datetime
 import hashlib
+import re
 from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -308,3 +309,94 @@ def test_seed_story_page_links_its_people_and_shows_its_teaser_and_desk_accounts
         assert user.is_staff and not user.is_superuser
         assert list(user.groups.values_list("name", flat=True)) == [role]
         assert user.check_password(demo.PASSWORD)
+
+
+def test_demo_stories_were_last_changed_when_they_were_published(media, client):
+    loaddemo()
+    stories = Article.objects.published().filter(published_at__year=2021)
+    assert stories.exists()
+    for story in stories:
+        assert story.updated_at == story.published_at
+        assert story.created_at == story.published_at
+    seed = Article.objects.get(slug=demo.SEED_SLUG)
+    page = client.get(seed.get_absolute_url()).content.decode()
+    (modified,) = re.findall(r'"dateModified": "([^"]+)"', page)
+    assert datetime.datetime.fromisoformat(modified) == seed.published_at
+    sitemap = client.get("/sitemap-stories.xml").content.decode()
+    assert "<lastmod>2021-" in sitemap
+    assert f"<lastmod>{datetime.date.today().year}-" not in sitemap
+    # People were last changed when the desk first wrote about them, not on loading day.
+    kim = Person.objects.get(slug="kim-kardashian")
+    assert kim.updated_at.year < datetime.date.today().year
+
+
+def test_a_demo_loaded_before_gets_its_dates_corrected(media):
+    loaddemo()
+    Article.objects.update(updated_at=datetime.datetime(2026, 12, 1, tzinfo=BERLIN))
+    Person.objects.update(updated_at=datetime.datetime(2026, 12, 1, tzinfo=BERLIN))
+    loaddemo()
+    seed = Article.objects.get(slug=demo.SEED_SLUG)
+    assert seed.updated_at == seed.published_at
+    assert Person.objects.get(slug="kanye-west").updated_at.year == 2021
+    before = snapshot(media)
+    loaddemo()
+    assert snapshot(media) == before
+
+
+ACCOUNTS = [demo.USERNAME, *demo.DESK_ACCOUNTS]
+
+
+def printed_passwords(output):
+    """The ``username: password`` lines loaddemo prints for new accounts."""
+    found = dict(re.findall(r"^  (\w+): (\S+)$", output, re.MULTILINE))
+    return {name: password for name, password in found.items() if name in ACCOUNTS}
+
+
+def test_without_debug_no_account_is_made_unless_asked(media, settings):
+    settings.DEBUG = False
+    output = loaddemo(allow_without_debug=True)
+    assert Article.objects.exists()
+    assert not get_user_model().objects.exists()
+    assert demo.PASSWORD not in output
+    assert "--with-accounts" in output
+
+
+def test_without_debug_accounts_get_random_passwords_printed_once(media, settings):
+    settings.DEBUG = False
+    output = loaddemo(allow_without_debug=True, with_accounts=True)
+    assert demo.PASSWORD not in output
+    passwords = printed_passwords(output)
+    assert set(passwords) == set(ACCOUNTS)
+    assert len(set(passwords.values())) == len(ACCOUNTS)
+    User = get_user_model()
+    for username, password in passwords.items():
+        user = User.objects.get(username=username)
+        assert user.check_password(password)
+        assert not user.check_password(demo.PASSWORD)
+        validate_password(password, user)
+    assert User.objects.get(username=demo.USERNAME).is_superuser
+    assert set(Article.objects.values_list("authors__username", flat=True)) == {demo.USERNAME}
+
+    # A changed password survives a second load, which prints no password at all.
+    editor = User.objects.get(username=demo.USERNAME)
+    editor.set_password("the editor's own choice 42")
+    editor.save()
+    before = snapshot(media)
+    again = loaddemo(allow_without_debug=True, with_accounts=True)
+    assert printed_passwords(again) == {}
+    assert snapshot(media) == before
+    assert "left as it is" in again
+    editor.refresh_from_db()
+    assert editor.check_password("the editor's own choice 42")
+
+
+def test_without_debug_a_published_password_is_replaced_and_said(media, settings):
+    loaddemo()  # with DEBUG: the published password
+    settings.DEBUG = False
+    output = loaddemo(allow_without_debug=True, with_accounts=True)
+    passwords = printed_passwords(output)
+    assert set(passwords) == set(ACCOUNTS)
+    for username, password in passwords.items():
+        user = get_user_model().objects.get(username=username)
+        assert user.check_password(password) and not user.check_password(demo.PASSWORD)
+    assert "published demo password replaced" in output

@@ -170,3 +170,11 @@ def test_shown_and_expiring_querysets():
     assert set(Photo.objects.shown()) == {forever, tomorrow}
     assert list(Photo.objects.expiring_within(30)) == [tomorrow]
     assert today.is_expired and not tomorrow.is_expired
+
+
+def test_restrictions_ending_in_a_full_stop_make_one_sentence(admin_client):
+    photo = make_photo(restrictions="Editorial use only, no social media.")
+    response = admin_client.post(reverse("admin:articles_article_add"), story_form(photo))
+    (warning,) = [m for m in messages_of(response) if "lead photo" in m]
+    assert warning.endswith("usage restrictions: Editorial use only, no social media.")
+    assert ".." not in warning

@@ -1,15 +1,17 @@
 """``manage.py loaddemo``: the demo desk, from the seed story onwards.
 
 Loads the people, ties, stories, photos (with their credit sources and
-renditions) of ``articles.demo`` and a demo editor account. Running it again
-changes nothing: every row is found by a natural key (a person's or story's
-slug, a photo's file name, a credit source's name, a tie's two people, kind
-and start) and only written when it differs from the demo data.
+renditions) of ``articles.demo`` and the demo desk accounts (see
+``Command.load_accounts``). Running it again changes nothing: every row is
+found by a natural key (a person's or story's slug, a photo's file name, a
+credit source's name, a tie's two people, kind and start) and only written
+when it differs from the demo data.
 It runs in one transaction; photo files written by a failed run are removed.
 """
 
 import datetime
 import io
+import secrets
 from collections import Counter
 
 from django.conf import settings
@@ -35,6 +37,7 @@ from articles.models import (
 )
 from articles.roles import install_roles
 from articles.sanitize import clean_body
+from newsroom import pagecache
 from people.models import Person, Relationship
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
@@ -92,28 +95,39 @@ def sync(model, lookup, values):
 class Command(BaseCommand):
     help = (
         "Load the demo desk: the seed story and a dozen more, their people and photos, and an "
-        "'editor' superuser with a published password. Safe to run again."
+        "'editor' superuser and desk accounts (with DEBUG, sharing a published password; "
+        "without, only with --with-accounts and random passwords). Safe to run again."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--allow-without-debug",
             action="store_true",
-            help="Load even with DEBUG off. The demo superuser's password is public: never "
-            "use this on a site others can reach.",
+            help="Load the demo content even with DEBUG off. No account is made then, "
+            "unless --with-accounts is given too.",
+        )
+        parser.add_argument(
+            "--with-accounts",
+            action="store_true",
+            help="With DEBUG off: also make the demo editor (a superuser) and the desk "
+            "accounts, each with a random password printed once. Existing accounts keep "
+            "their passwords.",
         )
 
-    def handle(self, *args, allow_without_debug=False, **options):
+    def handle(self, *args, allow_without_debug=False, with_accounts=False, **options):
         if not settings.DEBUG and not allow_without_debug:
             raise CommandError(
-                "loaddemo creates a superuser whose password is printed for all to see, so "
-                "it only runs with DEBUG=1. On a private demo server without DEBUG, pass "
-                "--allow-without-debug."
+                "loaddemo fills the database with demo stories and people, so it only runs "
+                "with DEBUG=1. On a private demo server without DEBUG, pass "
+                "--allow-without-debug (and --with-accounts for desk accounts with random "
+                "passwords)."
             )
+        self.with_accounts = with_accounts
         self.counts = {
             kind: Counter() for kind in ("people", "ties", "sources", "photos", "stories")
         }
         self.renditions_made = 0
+        self.corrected_times = False
         self.source_states = {}
         self.written_files = []
         try:
@@ -129,8 +143,7 @@ class Command(BaseCommand):
     # Loading -----------------------------------------------------------------
 
     def load(self):
-        self.user = self.load_user()
-        self.load_desk_accounts()
+        self.user = self.load_accounts()
         self.people = {spec["slug"]: self.load_person(spec) for spec in demo.PEOPLE}
         ties = [(spec, self.load_relationship(spec)) for spec in demo.RELATIONSHIPS]
         stories = {spec["slug"]: self.load_story(spec) for spec in demo.STORIES}
@@ -141,45 +154,101 @@ class Command(BaseCommand):
             )
         for spec, tie in ties:
             self.sync_evidence(tie, [stories[slug] for slug in spec.get("evidence", [])])
+        self.sync_change_times(stories)
 
-    def load_user(self):
+    def sync_change_times(self, stories):
+        """Date the demo rows by the stories, not by the day they were loaded.
+
+        A story was written and last changed when it was published; a person
+        was last edited when the desk first wrote about them. Saving stamps
+        now, so the times are put back afterwards, on this load and any later
+        one that finds them off.
+        """
+        first_story = {}
+        for spec in demo.STORIES:
+            article = stories[spec["slug"]]
+            when = article.published_at
+            if when is None or when > timezone.now():
+                continue  # drafts and scheduled stories keep the desk's own times
+            changed = Article.objects.filter(pk=article.pk).exclude(
+                created_at=when, updated_at=when
+            )
+            if changed.update(created_at=when, updated_at=when):
+                self.corrected_times = True
+            for slug in spec["people"]:
+                first_story[slug] = min(when, first_story.get(slug, when))
+        for slug, when in first_story.items():
+            person = Person.objects.filter(pk=self.people[slug].pk).exclude(updated_at=when)
+            if person.update(updated_at=when):
+                self.corrected_times = True
+        if self.corrected_times:
+            pagecache.content_changed()  # update() tells no signal: cached pages must go
+
+    def load_accounts(self):
+        """The demo editor (a superuser) and one staff account for each other role.
+
+        With DEBUG they share the published demo password, and the editor's is
+        put back to it (saying so). Without DEBUG no account is made unless
+        asked for, and then each gets a random password, printed once; an
+        existing account's password is never changed, unless it is still the
+        published one, which is replaced (and the new one printed).
+        """
         User = get_user_model()
-        user = User.objects.filter(username=demo.USERNAME).first()
-        flags = {"is_staff": True, "is_superuser": True, "is_active": True}
-        if user is None:
-            user = User(username=demo.USERNAME, **demo.USER_DETAILS, **flags)
-            validate_password(demo.PASSWORD, user)
-            user.set_password(demo.PASSWORD)
-            user.save()
-            self.user_state = CREATED
-            return user
-        changed = {field: value for field, value in flags.items() if getattr(user, field) != value}
-        if changed:
-            for field, value in changed.items():
-                setattr(user, field, value)
-            user.save(update_fields=list(changed))
-        self.user_state = UNCHANGED if not changed else UPDATED
-        if not user.check_password(demo.PASSWORD):
-            user.set_password(demo.PASSWORD)
-            user.save(update_fields=["password"])
-            self.user_state = "password reset to the demo one"
-        return user
-
-    def load_desk_accounts(self):
-        """A staff account in each role but the editor's, created once, left alone after."""
+        self.account_lines = []
+        if not settings.DEBUG and not self.with_accounts:
+            self.user_state = "not created (DEBUG is off; --with-accounts creates the accounts)"
+            return User.objects.filter(username=demo.USERNAME).first()
         if Group.objects.filter(name__in=demo.DESK_ACCOUNTS.values()).count() < len(
             demo.DESK_ACCOUNTS
         ):
             install_roles()
-        User = get_user_model()
-        for username, role in demo.DESK_ACCOUNTS.items():
-            if User.objects.filter(username=username).exists():
-                continue
-            user = User(username=username, email=f"{username}@example.com", is_staff=True)
-            validate_password(demo.PASSWORD, user)
-            user.set_password(demo.PASSWORD)
+        editor_flags = {"is_staff": True, "is_superuser": True, "is_active": True}
+        accounts = [(demo.USERNAME, None, {**demo.USER_DETAILS, **editor_flags})] + [
+            (username, role, {"email": f"{username}@example.com", "is_staff": True})
+            for username, role in demo.DESK_ACCOUNTS.items()
+        ]
+        states = {}
+        for username, role, details in accounts:
+            states[username] = self.load_account(User, username, role, details)
+        self.user_state = states[demo.USERNAME]
+        return User.objects.get(username=demo.USERNAME)
+
+    def load_account(self, User, username, role, details):
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(username=username, **details)
+            password = demo.PASSWORD if settings.DEBUG else secrets.token_urlsafe(15)
+            validate_password(password, user)
+            user.set_password(password)
             user.save()
-            user.groups.add(Group.objects.get(name=role))
+            if role:
+                user.groups.add(Group.objects.get(name=role))
+            if not settings.DEBUG:
+                self.account_lines.append(f"  {username}: {password}")
+            return CREATED
+        state = UNCHANGED
+        if role is None:  # the editor stays a superuser
+            changed = [field for field in ("is_staff", "is_superuser", "is_active")
+                       if getattr(user, field) != details[field]]  # fmt: skip
+            if changed:
+                for field in changed:
+                    setattr(user, field, details[field])
+                user.save(update_fields=changed)
+                state = UPDATED
+        if settings.DEBUG:
+            if role is None and not user.check_password(demo.PASSWORD):
+                user.set_password(demo.PASSWORD)
+                user.save(update_fields=["password"])
+                state = "password reset to the demo one"
+            return state
+        if user.check_password(demo.PASSWORD):
+            password = secrets.token_urlsafe(15)
+            user.set_password(password)
+            user.save(update_fields=["password"])
+            self.account_lines.append(f"  {username}: {password}")
+            return "published demo password replaced by a random one"
+        self.account_lines.append(f"  {username}: (exists; its password is left as it is)")
+        return state
 
     def load_person(self, spec):
         values = {field: value for field, value in spec.items() if field != "slug"}
@@ -327,7 +396,7 @@ class Command(BaseCommand):
         article, state = sync(Article, {"slug": slug}, values)
         changed = [
             self.sync_people(article, spec),
-            self.sync_set(article.authors, [self.user]),
+            self.sync_set(article.authors, [self.user] if self.user else []),
             self.sync_tags(article, spec["tags"]),
         ]
         if state == UNCHANGED and any(changed):
@@ -392,8 +461,15 @@ class Command(BaseCommand):
         seed = Article.objects.get(slug=demo.SEED_SLUG)
         self.stdout.write(f"Seed story: {SITE_URL}{seed.get_absolute_url()}")
         self.stdout.write(self.style.SUCCESS("Demo loaded."))
-        self.stdout.write(f"Log in at {ADMIN_URL}")
-        self.stdout.write(f"  username: {demo.USERNAME}")
-        self.stdout.write(f"  password: {demo.PASSWORD}")
-        accounts = ", ".join(demo.DESK_ACCOUNTS)
-        self.stdout.write(f"  (also {accounts}, with the same password, to try the other roles)")
+        if settings.DEBUG:
+            self.stdout.write(f"Log in at {ADMIN_URL}")
+            self.stdout.write(f"  username: {demo.USERNAME}")
+            self.stdout.write(f"  password: {demo.PASSWORD}")
+            accounts = ", ".join(demo.DESK_ACCOUNTS)
+            self.stdout.write(
+                f"  (also {accounts}, with the same password, to try the other roles)"
+            )
+        elif self.account_lines:
+            self.stdout.write("Desk accounts (a new password is shown this once; note it now):")
+            for line in self.account_lines:
+                self.stdout.write(line)

@@ -39,7 +39,7 @@ from articles.models import (
     TaggedArticle,
     TagMonth,
 )
-from people.models import Person, Relationship
+from people.models import Person, Relationship, name_key
 
 FIRST_NAMES = (
     "Ava Liam Mia Noah Zoe Leo Ella Kai Nina Omar Lara Theo Ivy Max Rosa Jude Lena Finn Ada "
@@ -204,7 +204,7 @@ class Command(BaseCommand):
         return ids
 
     def people(self, count):
-        table = Table(Person, ["name", "slug", "birth_date", "known_for", "bio"])
+        table = Table(Person, ["name", "slug", "birth_date", "known_for", "bio", "search_key"])
         first = table.allocate(count)
         rng = self.random
 
@@ -214,7 +214,7 @@ class Command(BaseCommand):
                 born = datetime.date(1940, 1, 1) + datetime.timedelta(days=rng.randrange(25_000))
                 role = rng.choice(ROLES)
                 slug = f"bench-{name.lower().replace(' ', '-')}-{pk}"
-                yield (pk, name, slug, born, role, f"{name} is a {role}.")
+                yield (pk, name, slug, born, role, f"{name} is a {role}.", name_key(name))
 
         table.write(rows(), "people", count)
         ids = list(range(first, first + count))
