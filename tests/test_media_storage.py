@@ -52,6 +52,12 @@ def test_uploaded_photos_land_in_the_bucket(settings):
         settings.STORAGES = storages_configured_by(S3_ENV)
         photo = make_photo([("agency", "IMAGO")])
         keys = [item["Key"] for item in s3.list_objects_v2(Bucket="newsroom-media")["Contents"]]
-        assert keys == [f"media/{photo.image.name}"]
-        assert photo.image.url.startswith("https://newsroom-media.s3")
+        # Renditions under the public prefix; the original under its own, private one.
+        original = f"originals/{photo.image.name}"
+        assert original in keys
+        assert all(key.startswith("media/renditions/") for key in keys if key != original)
+        grants = s3.get_object_acl(Bucket="newsroom-media", Key=original)["Grants"]
+        assert not [grant for grant in grants if "AllUsers" in str(grant.get("Grantee"))]
+        assert "X-Amz-Signature=" in photo.image.url  # only ever a signed, expiring address
+        assert photo.share_image_url.startswith("https://newsroom-media.s3")
         assert photo.width == 64 and photo.height == 48
