@@ -218,12 +218,18 @@ class PhotoAdmin(PhotoRightsAdmin, admin.ModelAdmin):
     def preview(self, photo):
         if not photo.image:
             return "Save the photo first; then click it here to set the focal point."
+        shown = image_tag(photo, PREVIEW_WIDTH)
+        if not shown:
+            return (
+                "No renditions to show: the licence has expired (renew it to make them "
+                "again), or they are not made yet."
+            )
         return format_html(
             '<span class="focal-point" data-x="{}" data-y="{}">{}'
             '<span class="focal-point__marker" aria-hidden="true"></span></span>',
             photo.focal_x,
             photo.focal_y,
-            image_tag(photo, PREVIEW_WIDTH),
+            shown,
         )
 
     @admin.display(description="credit line")

@@ -266,3 +266,12 @@ def test_the_daily_command_remakes_renditions_of_a_renewed_photo(media_root):
     call_command("expirephotos", stdout=out)
     assert "remade for 1 renewed" in out.getvalue()
     assert Photo.objects.get(pk=photo.pk).for_readers is not None
+
+
+def test_the_admin_page_of_an_expired_photo_links_no_file(admin_client):
+    photo = make_photo(expires_on=days(-1))
+    page = admin_client.get(reverse("admin:articles_photo_change", args=[photo.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "No renditions to show: the licence has expired" in html
+    assert "/media/" not in html  # neither renditions (withdrawn) nor the original
