@@ -27,7 +27,7 @@ from newsroom.admin_widgets import LabelledCellsMixin, LabelledDateTimeMixin
 from people.admin import RelationshipAdmin
 from people.models import Person
 
-from . import renditions, roles, workflow
+from . import pending_uploads, renditions, roles, workflow
 from .body import (
     WORDS_PER_MINUTE,
     age_mismatches,
@@ -48,7 +48,7 @@ from .models import (
     TaggedArticle,
     desk_time,
 )
-from .photo_metadata import apply_to_photo, read_embedded
+from .photo_metadata import read_embedded
 from .photo_rights import PhotoRightsAdmin, RightsFilter, warn_about_lead_photo
 from .uploads import PhotoFileField
 from .views import story_context
@@ -58,19 +58,31 @@ PREVIEW_WIDTH = 480
 
 
 def image_tag(photo, width):
-    """``photo`` at most ``width`` pixels wide, its height in proportion."""
-    if not photo.image:
+    """``photo`` at most ``width`` pixels wide, from its full-frame renditions.
+
+    Staff see what readers see: the original is private and has no address.
+    """
+    items = renditions.current(photo, "full", "jpeg")
+    if not items:
         return ""
-    if photo.width and photo.height:
-        width = min(width, photo.width)
-        size = format_html(
-            'width="{}" height="{}"', width, round(width * photo.height / photo.width)
-        )
-    else:
-        size = format_html('width="{}"', width)
+    item = ([item for item in items if item["width"] >= width] or items)[0]
+    width = min(width, item["width"])
     return format_html(
-        '<img src="{}" alt="{}" {} loading="lazy">', photo.image.url, photo.alt_text, size
+        '<img src="{}" alt="{}" width="{}" height="{}" loading="lazy">',
+        renditions.url_of(item),
+        photo.alt_text,
+        width,
+        round(width * item["height"] / item["width"]),
     )
+
+
+class OriginalFileInput(forms.ClearableFileInput):
+    """The file input, naming the stored original without linking to it (it has no URL)."""
+
+    template_name = "articles/widgets/original_file_input.html"
+
+    def is_initial(self, value):
+        return bool(value and getattr(value, "name", ""))
 
 
 class PhotoCreditInline(LabelledCellsMixin, admin.TabularInline):
@@ -80,9 +92,31 @@ class PhotoCreditInline(LabelledCellsMixin, admin.TabularInline):
     ordering = ["order", "pk"]
     extra = 1
 
+    def get_extra(self, request, obj=None, **kwargs):
+        # Room for every credit proposed from a held upload's file.
+        proposed = getattr(request, "photo_proposed_credits", None)
+        return len(proposed) if proposed else self.extra
+
 
 class PhotoForm(forms.ModelForm):
-    """The photo form: uploads are fully checked before anything is stored."""
+    """The photo form: uploads are fully checked before anything is stored.
+
+    ``held`` is the upload waiting for confirmation (see
+    ``articles.pending_uploads``), set by ``PhotoAdmin.get_form``.
+    """
+
+    held = None
+    new_sources = ()
+
+    pending = forms.CharField(required=False, widget=forms.HiddenInput)
+    create_sources = forms.TypedMultipleChoiceField(
+        label="New credit sources",
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Names from the file that match no credit source: ticked ones are created "
+        "and credited when you save.",
+    )
 
     class Meta:
         model = Photo
@@ -100,9 +134,33 @@ class PhotoForm(forms.ModelForm):
         ]
         field_classes = {"image": PhotoFileField}
         widgets = {
+            "image": OriginalFileInput,
             "focal_x": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
             "focal_y": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [
+            (order, f"{name} ({CreditSource.Kind(role).label}), credit {order + 1}")
+            for order, role, name in self.new_sources
+        ]
+        self.fields["create_sources"].choices = choices
+        self.fields["create_sources"].initial = [order for order, _ in choices]
+        if self.held is not None and "image" in self.fields:
+            self.fields["pending"].initial = self.held.token
+            self.fields["image"].required = False
+            self.fields[
+                "image"
+            ].help_text = (
+                f"Kept from your upload: {self.held.filename}. Choose another file to replace it."
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.held is not None and not cleaned.get("image"):
+            cleaned["image"] = self.held.file()
+        return cleaned
 
 
 @admin.register(Photo)
@@ -161,12 +219,18 @@ class PhotoAdmin(PhotoRightsAdmin, admin.ModelAdmin):
     def preview(self, photo):
         if not photo.image:
             return "Save the photo first; then click it here to set the focal point."
+        shown = image_tag(photo, PREVIEW_WIDTH)
+        if not shown:
+            return (
+                "No renditions to show: the licence has expired (renew it to make them "
+                "again), or they are not made yet."
+            )
         return format_html(
             '<span class="focal-point" data-x="{}" data-y="{}">{}'
             '<span class="focal-point__marker" aria-hidden="true"></span></span>',
             photo.focal_x,
             photo.focal_y,
-            image_tag(photo, PREVIEW_WIDTH),
+            shown,
         )
 
     @admin.display(description="credit line")
@@ -198,47 +262,151 @@ class PhotoAdmin(PhotoRightsAdmin, admin.ModelAdmin):
         widths = sorted({item["width"] for item in items})
         return f"{len(items)} files ({state}), {', '.join(map(str, widths))} pixels wide"
 
-    def save_model(self, request, obj, form, change):
-        request.photo_caption_left_empty = not change and not obj.caption.strip()
-        super().save_model(request, obj, form, change)
+    # Confirming what the file says -------------------------------------------
+    #
+    # A new photo whose file carries IPTC/XMP data is held, not stored: the add
+    # form comes back with the caption and credits read from the file, and
+    # only saving that form stores the photo, credits and new sources.
+
+    def held_upload(self, request):
+        """The upload this request confirms (a signed token in the form or address), or None."""
+        if not hasattr(request, "photo_held"):
+            token = request.POST.get("pending") or request.GET.get("pending")
+            request.photo_held = pending_uploads.load(token, request.user)
+            request.photo_proposed_credits = []
+            request.photo_new_sources = []
+            held = request.photo_held
+            if held is not None and not held.typed_credits():
+                may_create = request.user.has_perm("articles.add_creditsource")
+                for order, role, name, source in held.suggestions():
+                    if source is None:
+                        if may_create:
+                            request.photo_new_sources.append((order, role, name))
+                    else:
+                        request.photo_proposed_credits.append(
+                            {"role": role, "source": source.pk, "name": "", "order": order}
+                        )
+            elif held is not None and request.method == "GET":
+                request.photo_proposed_credits = held.typed_credits()
+        return request.photo_held
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        held = None if change else self.held_upload(request)
+        if held is None:
+            return form
+        attrs = {"held": held, "new_sources": request.photo_new_sources}
+        return type(form.__name__, (form,), attrs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None or self.held_upload(request) is None:
+            return fieldsets
+        first, *rest = fieldsets
+        main = (first[0], {**first[1], "fields": [*first[1]["fields"], "pending"]})
+        extra = []
+        if request.photo_new_sources:
+            extra = [("Credits read from the file", {"fields": ["create_sources"]})]
+        return [main, *extra, *rest]
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        held = self.held_upload(request)
+        if held is None:
+            return initial
+        for name, values in held.post.items():
+            if name in PhotoForm.Meta.fields:
+                initial[name] = values if name == "people" else values[-1]
+        if not (initial.get("caption") or "").strip():
+            initial["caption"] = held.embedded.caption or held.embedded.headline
+        return initial
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        proposed = getattr(request, "photo_proposed_credits", None)
+        if request.method == "GET" and proposed and isinstance(inline, PhotoCreditInline):
+            kwargs["initial"] = proposed
+        return kwargs
+
+    def add_view(self, request, form_url="", extra_context=None):
+        gone = request.GET.get("pending") and self.held_upload(request) is None
+        if request.method == "GET" and gone:
+            messages.error(
+                request,
+                "That upload is no longer waiting (it was saved, or is over a day old): "
+                "upload the file again.",
+            )
+            return HttpResponseRedirect(request.path)
+        if (
+            request.method == "POST"
+            and "image" in request.FILES
+            and self.held_upload(request) is None
+        ):
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            form = self.get_form(request)(request.POST, request.FILES)
+            if form.is_valid():
+                upload = form.cleaned_data["image"]
+                embedded = read_embedded(upload)
+                if pending_uploads.worth_confirming(embedded, dict(request.POST.lists())):
+                    token = pending_uploads.hold(upload, request.POST, request.user)
+                    self.tell_what_was_read(request, token)
+                    query = request.GET.copy()
+                    query["pending"] = token
+                    return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
+        return super().add_view(request, form_url, extra_context)
+
+    def tell_what_was_read(self, request, token):
+        held = pending_uploads.load(token, request.user)
+        notes = []
+        if not (request.POST.get("caption") or "").strip() and (
+            held.embedded.caption or held.embedded.headline
+        ):
+            notes.append("the caption")
+        if not held.typed_credits():
+            suggestions = held.suggestions()
+            known = [str(source) for _, _, _, source in suggestions if source is not None]
+            new = [name for _, _, name, source in suggestions if source is None]
+            if known:
+                notes.append("credits from known sources: " + ", ".join(known))
+            if new:
+                notes.append("new credit sources: " + ", ".join(new))
+        read = "; ".join(notes) or "nothing the form was missing"
+        messages.warning(
+            request,
+            f"Read from the file's embedded IPTC/XMP data: {read}. Nothing is stored yet: "
+            "check them and save to confirm.",
+        )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         photo = form.instance
-        if not change:
-            self.prefill_from_file(request, photo)
+        held = None if change else form.held
+        if held is not None:
+            self.credit_new_sources(request, form, photo)
+            photo.embedded_metadata = held.embedded.as_dict()
+            photo.save(update_fields=["embedded_metadata"])
+            transaction.on_commit(lambda: pending_uploads.discard(held))
         renditions.refresh(photo)
 
-    def prefill_from_file(self, request, photo):
-        """Read the upload's IPTC/XMP data into the caption and credits the staffer left empty."""
-        embedded = read_embedded(photo.image.open("rb"))
-        photo.image.close()
-        if not embedded:
-            return
-        fill_credits = not photo.credits.exists()
-        caption_empty = getattr(request, "photo_caption_left_empty", False)
-        done = apply_to_photo(photo, embedded) if (caption_empty or fill_credits) else None
-        if done and (done["caption"] or done["matched"] or done["created"]):
-            request.photo_prefilled = True
-            notes = []
-            if done["caption"]:
-                notes.append("the caption")
-            if done["matched"]:
-                notes.append("credits from known sources: " + ", ".join(done["matched"]))
-            if done["created"]:
-                notes.append("new credit sources: " + ", ".join(done["created"]))
-            messages.warning(
-                request,
-                "Read from the file's embedded IPTC/XMP data: "
-                + "; ".join(notes)
-                + ". Check them and save to confirm.",
-            )
-
-    def response_add(self, request, obj, post_url_continue=None):
-        if getattr(request, "photo_prefilled", False):
-            # The staffer confirms what was read from the file on the change page.
-            return HttpResponseRedirect(reverse("admin:articles_photo_change", args=[obj.pk]))
-        return super().response_add(request, obj, post_url_continue)
+    def credit_new_sources(self, request, form, photo):
+        """Create the new credit sources the staffer kept ticked, each credited in its place."""
+        wanted = set(form.cleaned_data.get("create_sources") or [])
+        created = []
+        for order, role, name in form.new_sources:
+            if order not in wanted:
+                continue
+            source = CreditSource.objects.filter(kind=role, name__iexact=name).first()
+            if source is None:
+                source = CreditSource(kind=role, name=name)
+                source.full_clean()
+                source.save()
+                created.append(str(source))
+            credit = PhotoCredit(photo=photo, role=role, source=source, order=order)
+            credit.full_clean()
+            credit.save()
+        if created:
+            messages.info(request, "New credit sources: " + ", ".join(created) + ".")
 
 
 @admin.register(CreditSource)

@@ -57,20 +57,13 @@ class MediaAtomFeed(MediaMixin, Atom1Feed):
 
 
 def photo_file(photo):
-    """(url, length, type, width, height) of the image a feed carries for ``photo``.
+    """(url, length, type, width, height) of the share rendition a feed carries for ``photo``.
 
-    The share rendition when there is one (its size is recorded), else the
-    original (length "0" when the file cannot be read).
+    Only renditions are carried (``lead_photo_for_readers`` has them); never the original.
     """
     share = photo.share_image
     mime_type = mimetypes.guess_type(share["url"])[0] or "image/jpeg"
-    length = share["bytes"]
-    if length is None:
-        try:
-            length = photo.image.size
-        except OSError:
-            length = 0
-    return share["url"], str(length), mime_type, share["width"], share["height"]
+    return share["url"], str(share["bytes"] or 0), mime_type, share["width"], share["height"]
 
 
 class StoryFeed(Feed):
@@ -123,14 +116,14 @@ class StoryFeed(Feed):
 
     def item_enclosures(self, item):
         photo = item.lead_photo_for_readers
-        if not photo or not photo.image:
+        if not photo:
             return []
         url, length, mime_type, _, _ = photo_file(photo)
         return [Enclosure(url, length, mime_type)]
 
     def item_extra_kwargs(self, item):
         photo = item.lead_photo_for_readers
-        if not photo or not photo.image:
+        if not photo:
             return {}
         url, length, mime_type, width, height = photo_file(photo)
         return {

@@ -16,7 +16,7 @@ from people.models import Person, Relationship
 
 from . import renditions
 from .credits import compose_credit_line
-from .fields import KeyList
+from .fields import KeyList, OriginalImageField, originals_storage
 from .managers import ArticleQuerySet, CreditSourceQuerySet, PhotoQuerySet
 from .sanitize import clean_body
 
@@ -102,7 +102,13 @@ class Photo(models.Model):
         SOCIAL = "social", "social-media embed"
         OWN = "own", "own photo"
 
-    image = models.ImageField(upload_to="photos/%Y/%m/", width_field="width", height_field="height")
+    image = OriginalImageField(
+        upload_to="photos/%Y/%m/",
+        storage=originals_storage,
+        width_field="width",
+        height_field="height",
+        help_text="Kept privately, cleaned of GPS and camera data; readers see renditions only.",
+    )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     caption = models.TextField(blank=True)
@@ -221,13 +227,17 @@ class Photo(models.Model):
 
     @property
     def for_readers(self):
-        """This photo, or its replacement once expired, or None: what readers may see."""
-        if not self.is_expired:
-            return self
-        replacement = self.replacement
-        if replacement is not None and not replacement.is_expired:
-            return replacement
-        return None
+        """This photo, or its replacement once expired, or None: what readers may see.
+
+        Readers see a photo through its renditions only; one without current
+        renditions (not made yet, or withdrawn) is not shown at all.
+        """
+        shown = self
+        if self.is_expired:
+            shown = self.replacement
+            if shown is not None and shown.is_expired:
+                shown = None
+        return shown if shown is not None and renditions.is_current(shown) else None
 
     @property
     def rights_warning(self):
@@ -251,7 +261,7 @@ class Photo(models.Model):
 
     @property
     def share_image_url(self):
-        """The best large JPEG for sharing (about 1200 pixels wide), else the original."""
+        """The best large JPEG for sharing (about 1200 pixels wide), or "" without renditions."""
         return renditions.share_url(self)
 
     @property

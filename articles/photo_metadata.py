@@ -8,7 +8,9 @@ with defusedxml); XMP wins where both are present, being Unicode throughout.
 sources where one matches by name or alias.
 """
 
+import dataclasses
 from dataclasses import asdict, dataclass
+from xml.sax.saxutils import escape, quoteattr
 
 from PIL import Image, IptcImagePlugin
 
@@ -40,12 +42,20 @@ class Embedded:
     copyright_notice: str = ""
     caption: str = ""
     headline: str = ""
+    # Every creator the file names, in its order (``creator`` joins them for display).
+    creators: tuple = dataclasses.field(default=())
+
+    def __post_init__(self):
+        if self.creators and not self.creator:
+            self.creator = ", ".join(self.creators)
+        elif self.creator and not self.creators:
+            self.creators = (self.creator,)
 
     def __bool__(self):
         return any(asdict(self).values())
 
     def as_dict(self):
-        return {field: value for field, value in asdict(self).items() if value}
+        return {name: value for name, value in asdict(self).items() if value and name != "creators"}
 
 
 def _text(value):
@@ -65,6 +75,18 @@ def _text(value):
         if "text" in value:
             return _text(value["text"])
     return ""
+
+
+def _texts(value):
+    """Every string in an XMP value, in order: the items of an rdf:Seq, say."""
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    if isinstance(value, dict):
+        for container in ("Alt", "Seq", "Bag", "li"):
+            if container in value:
+                return _texts(value[container])
+    text = _clean(_text(value))
+    return [text] if text else []
 
 
 def _decode(raw):
@@ -97,6 +119,8 @@ def _from_xmp(image):
                 text = _clean(_text(description[prop]))
                 if text:
                     found[field] = text
+                if field == "creator" and _texts(description[prop]):
+                    found["creators"] = tuple(_texts(description[prop]))
     return found
 
 
@@ -111,6 +135,11 @@ def _from_iim(image):
             text = _clean(_decode(info[dataset]))
             if text:
                 found[field] = text
+    creators = info.get(IIM["creator"])
+    if creators:
+        # A repeatable dataset: one entry per creator.
+        entries = creators if isinstance(creators, list) else [creators]
+        found["creators"] = tuple(filter(None, (_clean(_decode(entry)) for entry in entries)))
     return found
 
 
@@ -127,17 +156,13 @@ def read_embedded(fileobj):
     return Embedded(**values)
 
 
-def _first_creator(creator):
-    """XMP may list several creators; the credit names the first."""
-    return creator.split(",")[0].strip() if creator else ""
-
-
 def suggest_credits(embedded):
     """Credits for ``embedded``: a list of (role, name, source or None) in house order.
 
     The credit line's names come first (each matched to a source by name or
     alias, split at "/" when the whole does not match), then the source when
-    it adds a name, then the photographer. Unmatched names get ``None``.
+    it adds a name, then every creator in the file's order. Unmatched names
+    get ``None``.
     """
     from .models import CreditSource
 
@@ -166,39 +191,44 @@ def suggest_credits(embedded):
                 add("agency" if not suggestions else "supplier", part, agencies + people)
     if embedded.source:
         add("supplier" if suggestions else "agency", embedded.source, agencies)
-    if embedded.creator:
-        add("photographer", _first_creator(embedded.creator), people)
+    for creator in embedded.creators:
+        add("photographer", creator, people)
     return suggestions
 
 
-def apply_to_photo(photo, embedded):
-    """Prefill ``photo``'s caption and credits from ``embedded``; return what was done.
+def desk_xmp(embedded):
+    """An XMP packet with only the fields the desk reads, or b"" when there are none.
 
-    Only fills what the staffer left empty. Names no source matches become new
-    sources (photographer for the creator, agency or supplier otherwise), and
-    are listed in the result so the staffer can check them.
+    Written into stored originals in place of everything the file carried
+    (EXIF, GPS, camera serials, the rest of its XMP), so the credits survive
+    and nothing private does.
     """
-    from .models import CreditSource, PhotoCredit
+    if not embedded:
+        return b""
 
-    done = {"caption": False, "matched": [], "created": []}
-    photo.embedded_metadata = embedded.as_dict()
-    fields = ["embedded_metadata"]
-    if not photo.caption.strip() and (embedded.caption or embedded.headline):
-        photo.caption = embedded.caption or embedded.headline
-        fields.append("caption")
-        done["caption"] = True
-    photo.save(update_fields=fields)
-    if photo.credits.exists():
-        return done
-    for order, (role, name, source) in enumerate(suggest_credits(embedded)):
-        if source is None:
-            source = CreditSource(kind=role, name=name)
-            source.full_clean()
-            source.save()
-            done["created"].append(str(source))
-        else:
-            done["matched"].append(str(source))
-        credit = PhotoCredit(photo=photo, role=role, source=source, order=order)
-        credit.full_clean()
-        credit.save()
-    return done
+    def alt(tag, text):
+        item = f'<rdf:li xml:lang="x-default">{escape(text)}</rdf:li>'
+        return f"<{tag}><rdf:Alt>{item}</rdf:Alt></{tag}>" if text else ""
+
+    def simple(tag, text):
+        return f"<{tag}>{escape(text)}</{tag}>" if text else ""
+
+    creators = "".join(f"<rdf:li>{escape(name)}</rdf:li>" for name in embedded.creators)
+    body = "".join(
+        [
+            f"<dc:creator><rdf:Seq>{creators}</rdf:Seq></dc:creator>" if creators else "",
+            alt("dc:rights", embedded.copyright_notice),
+            alt("dc:description", embedded.caption),
+            simple("photoshop:Credit", embedded.credit_line),
+            simple("photoshop:Source", embedded.source),
+            simple("photoshop:Headline", embedded.headline),
+        ]
+    )
+    return (
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        f"<rdf:Description rdf:about={quoteattr('')}"
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">'
+        f"{body}</rdf:Description></rdf:RDF></x:xmpmeta>"
+    ).encode()

@@ -12,6 +12,11 @@ afresh, so no EXIF block, GPS position or camera serial number reaches a
 reader. File names are deterministic (``renditions/<photo>/<key>-<crop>-<width>.<ext>``);
 the key changes with the original file and the focal point, so a changed
 photo gets new renditions and pages never show stale crops.
+
+Renditions are the only files of a photo that readers can load (originals
+are private, see ``articles.originals``), and only while its licence runs:
+from the expiry day they are deleted (``withdraw``: on save, and by the daily
+``manage.py expirephotos``), and made again once the licence is renewed.
 """
 
 import hashlib
@@ -120,15 +125,14 @@ def urls_of(items):
 
 
 def share_image(photo):
-    """The full-frame JPEG nearest ``SHARE_WIDTH`` without going over, else the original.
+    """The full-frame JPEG nearest ``SHARE_WIDTH`` without going over.
 
-    A dict of url, width, height and bytes (None for the original: not recorded).
+    A dict of url, width, height and bytes; url "" when there are no current
+    renditions (the original is never shared).
     """
     items = current(photo, "full", "jpeg")
     if not items:
-        if not photo.image:
-            return {"url": "", "width": None, "height": None, "bytes": None}
-        return {"url": photo.image.url, "width": photo.width, "height": photo.height, "bytes": None}
+        return {"url": "", "width": None, "height": None, "bytes": None}
     item = ([item for item in items if item["width"] <= SHARE_WIDTH] or items[:1])[-1]
     return {
         "url": url_of(item),
@@ -254,8 +258,12 @@ def refresh(photo, force=False, storage=None):
     """Bring ``photo``'s renditions up to date; True if they had to be made.
 
     Saves only the ``renditions`` column, and removes files of renditions
-    the new ones replace.
+    the new ones replace. A photo whose licence has expired gets none: its
+    renditions are withdrawn instead.
     """
+    if photo.image and photo.is_expired:
+        withdraw(photo, storage)
+        return False
     if not photo.image or (is_current(photo) and not force):
         return False
     storage = storage or default_storage
@@ -267,6 +275,21 @@ def refresh(photo, force=False, storage=None):
     pagecache.content_changed()
     for name in old - {item["name"] for item in record["items"]}:
         storage.delete(name)
+    return True
+
+
+def withdraw(photo, storage=None):
+    """Delete ``photo``'s rendition files and forget them; True if there were any.
+
+    For a photo whose licence has expired: nothing of it stays where a
+    reader's browser can fetch it. ``refresh`` makes them again once renewed.
+    """
+    if not (photo.renditions or {}).get("items"):
+        return False
+    remove(photo, storage)
+    type(photo).objects.filter(pk=photo.pk).update(renditions={})
+    photo.renditions = {}
+    pagecache.content_changed()
     return True
 
 

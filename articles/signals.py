@@ -1,7 +1,8 @@
 """Receivers for what happens to rows the articles app keeps about people and photos.
 
 When people records are merged (see people.signals), their stories, photos and
-evidence move to the person kept; when a photo goes, its rendition files go too;
+evidence move to the person kept; when a photo goes, or is saved with its
+licence expired, its rendition files go too;
 person and tag links keep their listings, and the ids on their story's
 row, current (see articles.listings).
 """
@@ -54,6 +55,13 @@ def move_evidence(sender, duplicate, kept, **kwargs):
 @receiver(post_delete, sender=Photo, dispatch_uid="articles_photo_renditions_removed")
 def remove_renditions(sender, instance, **kwargs):
     renditions.remove(instance)
+
+
+@receiver(post_save, sender=Photo, dispatch_uid="articles_photo_expired_withdrawn")
+def withdraw_expired(sender, instance, raw=False, **kwargs):
+    """A photo saved with its expiry day already reached loses its renditions at once."""
+    if not raw and instance.is_expired:
+        renditions.withdraw(instance)
 
 
 LISTING_OF = {ArticlePerson: listings.PEOPLE, TaggedArticle: listings.TAGS}

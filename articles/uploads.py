@@ -2,9 +2,11 @@
 
 A file reaches storage only once it has been fully decoded here: a file that
 is not an image, a truncated one, one that would decompress to more pixels
-than the desk allows (a "decompression bomb"), one over the size limit or an
-animated GIF is refused with a message that says what is wrong and what to
-do. CMYK, 16-bit and transparent images are accepted: renditions convert them.
+than the desk allows (a "decompression bomb"), one over the size limit, one
+in a format other than JPEG, PNG or WebP (GIF included) or an animated one is
+refused with a message that says what is wrong and what to do. CMYK, 16-bit
+and transparent images are accepted: renditions convert them. What is stored
+is re-encoded (``articles.originals``), never the uploaded bytes.
 """
 
 import warnings
@@ -16,7 +18,7 @@ from django.template.defaultfilters import filesizeformat
 from PIL import Image, UnidentifiedImageError
 
 # Formats the desk accepts, by Pillow's name for them.
-ACCEPTED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF", "MPO": "JPEG"}
+ACCEPTED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "MPO": "JPEG"}
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 DEFAULT_MAX_PIXELS = 50_000_000  # 50 megapixels: more than any press camera delivers
 
@@ -58,7 +60,7 @@ def check_image(upload):
                         "or WebP.",
                         "format",
                     )
-                if getattr(image, "n_frames", 1) > 1 and image_format in ("GIF", "WEBP", "PNG"):
+                if getattr(image, "n_frames", 1) > 1 and image_format in ("WEBP", "PNG"):
                     _refuse(
                         "This is an animated image; the desk publishes stills. Upload one "
                         "frame as a JPEG or PNG.",

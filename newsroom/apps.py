@@ -6,6 +6,6 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from . import pagecache
+        from . import pagecache, storage  # noqa: F401 - registers the originals check
 
         pagecache.connect()

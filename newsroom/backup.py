@@ -3,7 +3,8 @@
 A backup is a directory::
 
     data.json       every row, from ``dumpdata`` with natural foreign keys
-    media/          a copy of MEDIA_ROOT (photos)
+    media/          a copy of MEDIA_ROOT (renditions: what readers load)
+    originals/      a copy of ORIGINALS_ROOT (the private photo originals)
     manifest.json   row counts per model and a SHA-256 for data.json and each file
 
 The JSON works on SQLite and PostgreSQL alike, so a backup taken from one can
@@ -66,6 +67,11 @@ def media_files(root):
     }
 
 
+def trees():
+    """Each directory a backup copies, by its name in the backup."""
+    return {"media": Path(settings.MEDIA_ROOT), "originals": Path(settings.ORIGINALS_ROOT)}
+
+
 def backup(output):
     """Write a backup of the database and media into the new directory ``output``."""
     output = Path(output)
@@ -81,16 +87,16 @@ def backup(output):
         output=str(data),
         verbosity=0,
     )
-    media_root = Path(settings.MEDIA_ROOT)
-    if media_root.exists():
-        shutil.copytree(media_root, output / "media")
+    for name, root in trees().items():
+        if root.exists():
+            shutil.copytree(root, output / name)
     manifest = {
         "format": FORMAT,
         "created_at": timezone.now().isoformat(),
         "database": connection.vendor,
         "rows": row_counts(),
         "data_sha256": sha256(data),
-        "media": media_files(output / "media"),
+        **{name: media_files(output / name) for name in trees()},
     }
     (output / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
     return manifest
@@ -108,10 +114,12 @@ def read_manifest(source):
         )
     if sha256(source / "data.json") != manifest["data_sha256"]:
         raise BackupError(f"{source}/data.json does not match its checksum: it is damaged.")
-    found = media_files(source / "media")
-    for name, digest in manifest["media"].items():
-        if found.get(name) != digest:
-            raise BackupError(f"Media file {name} is missing or damaged in {source}/media.")
+    for tree in trees():
+        found = media_files(source / tree)
+        # Backups from before originals were kept apart have no "originals".
+        for name, digest in manifest.get(tree, {}).items():
+            if found.get(name) != digest:
+                raise BackupError(f"File {name} is missing or damaged in {source}/{tree}.")
     return manifest
 
 
@@ -126,13 +134,13 @@ def restore(source):
     with transaction.atomic():
         call_command("flush", interactive=False, verbosity=0)
         call_command("loaddata", str(source / "data.json"), verbosity=0)
-    media_root = Path(settings.MEDIA_ROOT)
-    if media_root.exists():
-        shutil.rmtree(media_root)
-    if (source / "media").exists():
-        shutil.copytree(source / "media", media_root)
-    else:
-        media_root.mkdir(parents=True)
+    for tree, root in trees().items():
+        if root.exists():
+            shutil.rmtree(root)
+        if (source / tree).exists():
+            shutil.copytree(source / tree, root)
+        else:
+            root.mkdir(parents=True)
     check(manifest)
     return manifest
 
@@ -150,5 +158,6 @@ def check(manifest):
             f"{label}: {want} expected, {got} found" for label, (want, got) in wrong.items()
         )
         raise BackupError(f"The restored rows differ from the backup: {details}.")
-    if media_files(settings.MEDIA_ROOT) != manifest["media"]:
-        raise BackupError("The restored media files differ from the backup.")
+    for tree, root in trees().items():
+        if media_files(root) != manifest.get(tree, {}):
+            raise BackupError(f"The restored {tree} files differ from the backup.")

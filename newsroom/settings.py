@@ -248,8 +248,31 @@ if MEDIA_BUCKET:
 else:
     MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 
+# Originals (photos as uploaded, cleaned of private metadata) are never served:
+# only their renditions are public. On disk they live outside MEDIA_ROOT; in
+# object storage under their own prefix (or bucket), private, with signed URLs.
+ORIGINALS_ROOT = Path(os.environ.get("ORIGINALS_ROOT", BASE_DIR / "private"))
+if MEDIA_BUCKET:
+    ORIGINALS_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **MEDIA_STORAGE["OPTIONS"],
+            "bucket_name": os.environ.get("ORIGINALS_BUCKET") or MEDIA_BUCKET,
+            "location": os.environ.get("ORIGINALS_PREFIX", "originals"),
+            "custom_domain": None,
+            "default_acl": "private",
+            "querystring_auth": True,
+        },
+    }
+else:
+    ORIGINALS_STORAGE = {
+        "BACKEND": "newsroom.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(ORIGINALS_ROOT)},
+    }
+
 STORAGES = {
     "default": MEDIA_STORAGE,
+    "originals": ORIGINALS_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -1,5 +1,5 @@
-"""Fixtures shared by the suite: an empty cache per test, and the browser tests'
-Chromium (see tests/browser.py)."""
+"""Fixtures shared by the suite: an empty cache and private originals storage per
+test, and the browser tests' Chromium (see tests/browser.py)."""
 
 import os
 
@@ -15,6 +15,18 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def originals_root(settings, tmp_path_factory):
+    """Each test keeps photo originals (and held uploads) in a directory of its own."""
+    root = tmp_path_factory.mktemp("originals")
+    settings.ORIGINALS_ROOT = root
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "originals": {**settings.STORAGES["originals"], "OPTIONS": {"location": root}},
+    }
+    return root
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
 
+from articles import renditions
 from articles.models import Article, ArticlePerson, CreditSource, Photo, PhotoCredit
 from people.models import Person, Relationship
 
@@ -85,8 +86,10 @@ def add_credit(photo, role, name="", platform="", account="", order=None):
     return PhotoCredit.objects.create(photo=photo, role=role, source=source, name=word, order=order)
 
 
-def make_photo(credits=(), *, alt_text="A person on a red carpet", people=(), **kw):
-    """A saved Photo with a generated image.
+def make_photo(
+    credits=(), *, alt_text="A person on a red carpet", people=(), with_renditions=True, **kw
+):
+    """A saved Photo with a generated image and (unless told not to) its renditions.
 
     ``credits`` is a sequence of ``(role, name, platform, account)`` tuples
     (trailing items may be left off), stored in that order.
@@ -98,6 +101,8 @@ def make_photo(credits=(), *, alt_text="A person on a red carpet", people=(), **
         add_credit(photo, role, name, platform, account, order=order)
     if people:
         photo.people.add(*people)
+    if with_renditions:
+        renditions.refresh(photo)
     return photo
 
 

@@ -6,6 +6,7 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "test-suite-only-not-secret")
 os.environ.setdefault("HTTPS", "0")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="newsroom-test-media-"))
+os.environ.setdefault("ORIGINALS_ROOT", tempfile.mkdtemp(prefix="newsroom-test-originals-"))
 os.environ.setdefault("WHITENOISE_USE_FINDERS", "1")
 
 from newsroom.settings import *  # noqa: E402, F403

@@ -92,7 +92,7 @@ def test_dump_wipe_restore_brings_everything_back(newsroom, tmp_path, media_root
 
 def test_restore_refuses_a_damaged_backup_and_changes_nothing(newsroom, tmp_path, media_root):
     call_command("backup", output=str(tmp_path / "backup"))
-    photo = next((tmp_path / "backup" / "media").rglob("*.png"))
+    photo = next((tmp_path / "backup" / "originals").rglob("*.png"))
     photo.write_bytes(b"not the photo")
     make_person("Added after the backup")
     with pytest.raises(CommandError, match="missing or damaged"):

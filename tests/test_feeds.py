@@ -60,12 +60,15 @@ def test_seed_story_entry_carries_everything(client, world, url, version):
     assert entry.published_parsed[:6] == published[:6]
     enclosure = entry.enclosures[0]
     photo = world.seed.lead_photo
-    assert enclosure.href == f"http://testserver{photo.image.url}"
-    assert enclosure.type == "image/png"
-    assert int(enclosure.length) == photo.image.size > 0
+    # The share rendition, never the original file.
+    share = photo.share_image
+    assert enclosure.href == f"http://testserver{share['url']}"
+    assert "/media/renditions/" in enclosure.href and photo.image.name not in enclosure.href
+    assert enclosure.type == "image/jpeg"
+    assert int(enclosure.length) == share["bytes"] > 0
     media = entry.media_content[0]
     assert media["url"] == enclosure.href
-    assert media["width"] == str(photo.width)
+    assert media["width"] == str(share["width"])
     assert entry.media_credit[0]["content"] == SEED_CREDIT_LINE
 
 

@@ -104,7 +104,7 @@ def test_seed_story(media):
     }
 
 
-def test_seed_photo_and_credit_line(media):
+def test_seed_photo_and_credit_line(media, originals_root):
     loaddemo()
     photo = Article.objects.get(slug=demo.SEED_SLUG).lead_photo
     assert photo.credit_line == SEED_CREDIT
@@ -119,7 +119,9 @@ def test_seed_photo_and_credit_line(media):
     assert "(" not in photo.caption  # ages are the site's job, not the caption's
     assert photo.image.name == f"demo/{demo.SEED_SLUG}.jpg"
     assert (photo.width, photo.height) == (1200, 675)
-    assert (Path(media) / photo.image.name).is_file()
+    # The original is kept privately; only its renditions are under the media root.
+    assert (Path(originals_root) / photo.image.name).is_file()
+    assert not (Path(media) / photo.image.name).exists()
 
 
 def test_demo_photos_have_renditions_and_shared_credit_sources(media):
@@ -242,14 +244,14 @@ def test_second_run_changes_nothing(media):
     assert "Demo editor account: unchanged" in second_output
 
 
-def test_files_left_by_an_earlier_load_are_reused(media):
+def test_files_left_by_an_earlier_load_are_reused(media, originals_root):
     loaddemo()
-    originals = files_under(Path(media) / "demo")
+    originals = files_under(Path(originals_root) / "demo")
     Article.objects.all().delete()
     Photo.objects.all().delete()
     assert not files_under(Path(media) / "renditions")  # they went with their photos
     loaddemo()
-    assert files_under(Path(media) / "demo") == originals
+    assert files_under(Path(originals_root) / "demo") == originals
     assert Photo.objects.count() == len(originals)
     assert all(photo.rendition_sources("full", "webp") for photo in Photo.objects.all())
 
@@ -271,7 +273,7 @@ def test_edits_to_demo_rows_are_put_back(media):
     assert user.check_password(demo.PASSWORD)
 
 
-def test_a_failed_load_leaves_nothing_behind(media, monkeypatch):
+def test_a_failed_load_leaves_nothing_behind(media, originals_root, monkeypatch):
     broken = {**demo.STORIES[-1], "slug": "broken", "people": ["nobody"], "main": "nobody"}
     monkeypatch.setattr(demo, "STORIES", [*demo.STORIES, broken])
     with pytest.raises(KeyError):
@@ -279,7 +281,7 @@ def test_a_failed_load_leaves_nothing_behind(media, monkeypatch):
     assert not Person.objects.exists()
     assert not Article.objects.exists()
     assert not get_user_model().objects.exists()
-    assert files_under(media) == {}
+    assert files_under(media) == {} and files_under(originals_root) == {}
 
 
 def test_refuses_without_debug(media, settings):

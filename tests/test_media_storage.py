@@ -52,6 +52,30 @@ def test_uploaded_photos_land_in_the_bucket(settings):
         settings.STORAGES = storages_configured_by(S3_ENV)
         photo = make_photo([("agency", "IMAGO")])
         keys = [item["Key"] for item in s3.list_objects_v2(Bucket="newsroom-media")["Contents"]]
-        assert keys == [f"media/{photo.image.name}"]
-        assert photo.image.url.startswith("https://newsroom-media.s3")
+        # Renditions under the public prefix; the original under its own, private one.
+        original = f"originals/{photo.image.name}"
+        assert original in keys
+        assert all(key.startswith("media/renditions/") for key in keys if key != original)
+        grants = s3.get_object_acl(Bucket="newsroom-media", Key=original)["Grants"]
+        assert not [grant for grant in grants if "AllUsers" in str(grant.get("Grantee"))]
+        assert "X-Amz-Signature=" in photo.image.url  # only ever a signed, expiring address
+        assert photo.share_image_url.startswith("https://newsroom-media.s3")
         assert photo.width == 64 and photo.height == 48
+
+
+def test_originals_inside_the_public_media_root_fail_the_system_check(settings, tmp_path):
+    from newsroom.storage import check_originals_are_private
+
+    settings.MEDIA_BUCKET = ""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.ORIGINALS_ROOT = tmp_path / "media" / "private"
+    assert [error.id for error in check_originals_are_private(None)] == ["newsroom.E010"]
+    settings.ORIGINALS_ROOT = tmp_path / "private"
+    assert check_originals_are_private(None) == []
+
+
+def test_originals_on_disk_have_no_public_address():
+    from django.core.files.storage import storages
+
+    with pytest.raises(ValueError, match="private storage"):
+        storages["originals"].url("photos/2026/01/kim.jpg")

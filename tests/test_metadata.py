@@ -84,7 +84,8 @@ def test_story_news_article_has_what_google_asks_for(client, world):
     assert article["publisher"]["name"] == "Newsroom"
     assert article["mainEntityOfPage"]["@id"] == "http://testserver/stories/kanye-very-sad/"
     image = article["image"][0]
-    assert image["url"] == f"http://testserver{world.seed.lead_photo.image.url}"
+    assert image["url"] == f"http://testserver{world.seed.lead_photo.share_image_url}"
+    assert "/media/renditions/" in image["url"]
     assert image["creditText"] == SEED_CREDIT_LINE.removeprefix("© ")
     assert image["copyrightNotice"] == SEED_CREDIT_LINE
     assert [p["name"] for p in article["about"]] == ["Kim Kardashian"]
@@ -105,7 +106,8 @@ def test_story_open_graph_is_an_article_with_its_photo(client, world):
     assert og["@type"] == "article"  # extruct moves og:type here
     assert og["og:title"] == world.seed.headline
     assert og["og:description"] == world.seed.standfirst
-    assert og["og:image"] == f"http://testserver{world.seed.lead_photo.image.url}"
+    assert og["og:image"] == f"http://testserver{world.seed.lead_photo.share_image_url}"
+    assert "/media/renditions/" in og["og:image"]
     assert meta_content(html, "name", "twitter:card") == "summary_large_image"
 
 

@@ -16,6 +16,11 @@ from .factories import make_article, make_person, make_photo
 pytestmark = pytest.mark.django_db
 
 
+def shown(photo):
+    """What a page carries when it shows ``photo``: the address of its renditions."""
+    return f"/media/renditions/{photo.pk}/"
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
@@ -41,7 +46,7 @@ def test_an_expired_photo_is_shown_nowhere(client, kim):
     pages = ["/", story.get_absolute_url(), "/tags/gala/", kim.get_absolute_url()]
     for url in pages:
         html = client.get(url).content.decode()
-        assert expired.image.url not in html, url
+        assert shown(expired) not in html, url
         assert "Expired picture" not in html, url
         assert "© IMAGO" not in html, url
     assert story.headline in client.get("/").content.decode()
@@ -50,8 +55,8 @@ def test_an_expired_photo_is_shown_nowhere(client, kim):
 def test_a_photo_is_shown_until_its_expiry_day(client, kim):
     photo = make_photo(caption="Still licensed", expires_on=days(1), people=[kim])
     story = make_article("Kim at the Met Gala", people=[kim], main=kim, photo=photo)
-    assert photo.image.url in client.get(story.get_absolute_url()).content.decode()
-    assert photo.image.url in client.get(kim.get_absolute_url()).content.decode()
+    assert shown(photo) in client.get(story.get_absolute_url()).content.decode()
+    assert shown(photo) in client.get(kim.get_absolute_url()).content.decode()
 
 
 def test_the_replacement_stands_in_with_its_own_credit(client, kim):
@@ -62,8 +67,8 @@ def test_the_replacement_stands_in_with_its_own_credit(client, kim):
     story = make_article("Kim at the Met Gala", people=[kim], main=kim, photo=expired)
     for url in ["/", story.get_absolute_url()]:
         html = client.get(url).content.decode()
-        assert replacement.image.url in html
-        assert expired.image.url not in html
+        assert shown(replacement) in html
+        assert shown(expired) not in html
     html = client.get(story.get_absolute_url()).content.decode()
     assert "Replacement picture" in html and "© dpa" in html and "© IMAGO" not in html
 
@@ -74,7 +79,7 @@ def test_an_expired_replacement_is_not_shown_either(client):
     story = make_article("Kim at the Met Gala", photo=expired)
     assert story.lead_photo_for_readers is None
     html = client.get(story.get_absolute_url()).content.decode()
-    assert "<figure" not in html and replacement.image.url not in html
+    assert "<figure" not in html and shown(replacement) not in html
 
 
 def test_a_photo_cannot_replace_itself_or_be_replaced_by_an_expired_one():
@@ -178,3 +183,103 @@ def test_restrictions_ending_in_a_full_stop_make_one_sentence(admin_client):
     (warning,) = [m for m in messages_of(response) if "lead photo" in m]
     assert warning.endswith("usage restrictions: Editorial use only, no social media.")
     assert ".." not in warning
+
+
+def test_a_teaser_does_not_show_an_expired_lead_photo(client):
+    expired = make_photo(caption="Expired picture", expires_on=days(-1))
+    licensed = make_photo(caption="Licensed picture")
+    target = make_article("Angel Reese heads to Chicago", photo=expired)
+    other = make_article("Kim at the Met Gala", photo=licensed)
+    story = make_article(
+        "Kanye is sad",
+        body=f"<p>[teaser: {target.slug}]</p><p>[teaser: {other.slug}]</p><p>Text.</p>",
+    )
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert html.count('class="inline-teaser"') == 2
+    assert shown(expired) not in html and expired.image.name not in html
+    assert shown(licensed) in html
+
+
+def test_a_teaser_shows_the_replacement_of_an_expired_lead_photo(client):
+    replacement = make_photo(caption="Replacement picture")
+    expired = make_photo(expires_on=days(0), replacement=replacement)
+    target = make_article("Angel Reese heads to Chicago", photo=expired)
+    story = make_article("Kanye is sad", body=f"<p>[teaser: {target.slug}]</p><p>Text.</p>")
+    html = client.get(story.get_absolute_url()).content.decode()
+    teaser = html[html.index('class="inline-teaser"') :]
+    assert shown(replacement) in teaser and shown(expired) not in html
+
+
+def test_feeds_api_json_ld_and_open_graph_leave_out_an_expired_lead_photo(client):
+    expired = make_photo(expires_on=days(0))
+    story = make_article("Kim at the Met Gala", photo=expired)
+    for url in [story.get_absolute_url(), "/feed/", "/feed/atom/", "/api/v1/stories/", "/"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        assert story.headline in body, url
+        assert shown(expired) not in body and expired.image.name not in body, url
+
+
+def media_files(root):
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+def test_the_daily_command_withdraws_renditions_from_the_expiry_day(media_root):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    photo = make_photo(expires_on=days(1))
+    keeps = make_photo(expires_on=days(2))
+    assert any(name.startswith(f"renditions/{photo.pk}/") for name in media_files(media_root))
+    # The expiry day arrives: no save happens, the date simply passes.
+    Photo.objects.filter(pk=photo.pk).update(expires_on=days(0))
+    out = StringIO()
+    call_command("expirephotos", stdout=out)
+    assert "withdrawn for 1 expired photos" in out.getvalue()
+    out = StringIO()
+    call_command("expirephotos", stdout=out)  # idempotent
+    assert "withdrawn for 0 expired photos, remade for 0" in out.getvalue()
+    assert not any(name.startswith(f"renditions/{photo.pk}/") for name in media_files(media_root))
+    assert any(name.startswith(f"renditions/{keeps.pk}/") for name in media_files(media_root))
+    assert Photo.objects.get(pk=photo.pk).renditions == {}
+
+
+def test_saving_a_past_expiry_withdraws_at_once_and_renewing_remakes(admin_client, media_root):
+    photo = make_photo([("agency", "IMAGO")])
+    change = reverse("admin:articles_photo_change", args=[photo.pk])
+    credit = photo.credits.get()
+    row = {"id": credit.pk, "role": "agency", "source": credit.source_id, "name": "", "order": 0}
+    data = desk.photo_form(row, alt_text=photo.alt_text, expires_on=days(0).isoformat())
+    data["credits-INITIAL_FORMS"] = "1"
+    assert admin_client.post(change, data).status_code == 302
+    assert not any(name.startswith(f"renditions/{photo.pk}/") for name in media_files(media_root))
+    assert Photo.objects.get(pk=photo.pk).renditions == {}
+    data["expires_on"] = days(30).isoformat()  # the licence is renewed
+    assert admin_client.post(change, data).status_code == 302
+    assert any(name.startswith(f"renditions/{photo.pk}/") for name in media_files(media_root))
+    assert Photo.objects.get(pk=photo.pk).for_readers is not None
+
+
+def test_the_daily_command_remakes_renditions_of_a_renewed_photo(media_root):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    photo = make_photo(expires_on=days(0))
+    assert Photo.objects.get(pk=photo.pk).renditions == {}
+    Photo.objects.filter(pk=photo.pk).update(expires_on=None)  # renewed outside the admin
+    out = StringIO()
+    call_command("expirephotos", stdout=out)
+    assert "remade for 1 renewed" in out.getvalue()
+    assert Photo.objects.get(pk=photo.pk).for_readers is not None
+
+
+def test_the_admin_page_of_an_expired_photo_links_no_file(admin_client):
+    photo = make_photo(expires_on=days(-1))
+    page = admin_client.get(reverse("admin:articles_photo_change", args=[photo.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "No renditions to show: the licence has expired" in html
+    assert "/media/" not in html  # neither renditions (withdrawn) nor the original

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image
+from PIL import ExifTags, Image
 from pytest_django.asserts import assertContains
 
 from articles.models import CreditSource, Photo, PhotoCredit
@@ -17,6 +17,8 @@ from articles.models import CreditSource, Photo, PhotoCredit
 from .desk import photo_form
 
 pytestmark = pytest.mark.django_db
+
+REFERENCE = Path(__file__).parent / "fixtures" / "IPTC-PhotometadataRef-Std2017.1.jpg"
 
 
 @pytest.fixture(autouse=True)
@@ -74,7 +76,31 @@ REFUSED = [
     ),
     pytest.param(truncated_jpeg, "The image is damaged or incomplete", id="truncated"),
     pytest.param(bomb_png, "photos may have at most 50 megapixels", id="decompression bomb"),
-    pytest.param(animated_gif, "This is an animated image", id="animated GIF"),
+    pytest.param(
+        animated_gif, "GIF files cannot be used as photos; upload a JPEG, PNG or WebP", id="GIF"
+    ),
+    pytest.param(
+        lambda: as_upload(
+            encoded(Image.new("P", (40, 40)), "GIF") + b"*/=alert(document.cookie);//",
+            "innocent.jpg",
+        ),
+        "GIF files cannot be used as photos; upload a JPEG, PNG or WebP",
+        id="GIF/JavaScript polyglot",
+    ),
+    pytest.param(
+        lambda: as_upload(
+            encoded(
+                Image.new("RGBA", (40, 40)),
+                "PNG",
+                save_all=True,
+                append_images=[Image.new("RGBA", (40, 40), "red")],
+            ),
+            "moving.png",
+            "image/png",
+        ),
+        "This is an animated image",
+        id="animated PNG",
+    ),
     pytest.param(
         lambda: as_upload(encoded(Image.new("RGB", (40, 40)), "TIFF"), "scan.tif", "image/tiff"),
         "TIFF files cannot be used as photos",
@@ -85,14 +111,14 @@ REFUSED = [
 
 @pytest.mark.parametrize(("make", "message"), REFUSED)
 def test_bad_files_are_refused_with_a_clear_message_and_nothing_stored(
-    admin_client, media_root, make, message
+    admin_client, media_root, originals_root, make, message
 ):
     response = post(admin_client, make())
     assert response.status_code == 200
     assertContains(response, message)
     assert "image" in response.context["adminform"].form.errors
     assert not Photo.objects.exists()
-    assert stored(media_root) == []
+    assert stored(media_root) == [] and stored(originals_root) == []
 
 
 def test_a_pixel_bomb_under_pillows_own_limit_is_refused_by_ours(admin_client, settings):
@@ -174,3 +200,60 @@ def test_the_change_page_offers_the_focal_point_picker_without_inline_script(adm
 
     assert all("src=" in tag for tag in re.findall(r"<script\b[^>]*>", html))
     assert "4 files (current)" in html  # 90 and 80 pixels wide (never upscaled), two formats
+
+
+def typed_credit():
+    agency = CreditSource.objects.create(kind="agency", name="dpa")
+    return {
+        "credits-TOTAL_FORMS": "1",
+        "credits-0-role": "agency",
+        "credits-0-source": agency.pk,
+        "credits-0-name": "",
+        "credits-0-order": "0",
+    }
+
+
+def test_bytes_appended_to_a_jpeg_are_not_stored(admin_client, media_root, originals_root):
+    picture = encoded(Image.new("RGB", (90, 60), "teal"), "JPEG")
+    response = post(admin_client, as_upload(picture + b"<script>alert(1)</script>"))
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    original = (originals_root / photo.image.name).read_bytes()
+    assert b"<script>" not in original
+    assert original.endswith(b"\xff\xd9")  # a JPEG that ends where its picture does
+    assert not any(b"<script>" in path.read_bytes() for path in stored(media_root))
+
+
+def test_originals_are_stored_without_gps_but_with_the_desks_credit_fields(
+    admin_client, originals_root
+):
+    from articles.photo_metadata import read_embedded
+
+    with Image.open(REFERENCE) as reference:
+        exif = reference.getexif()
+        exif[ExifTags.Base.BodySerialNumber] = "SN-998877"
+        exif[ExifTags.Base.GPSInfo] = {
+            ExifTags.GPS.GPSLatitudeRef: "N",
+            ExifTags.GPS.GPSLatitude: (52.0, 31.0, 12.0),
+        }
+        data = encoded(reference, "JPEG", exif=exif.tobytes(), xmp=reference.info["xmp"])
+    with Image.open(io.BytesIO(data)) as sent:
+        assert sent.getexif().get(ExifTags.Base.GPSInfo)  # the upload carries a position
+    response = post(admin_client, as_upload(data, "located.jpg"), **typed_credit())
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    path = originals_root / photo.image.name
+    raw = path.read_bytes()
+    with Image.open(path) as original:
+        assert not original.getexif()  # no EXIF block at all: no GPS, no serial number
+        assert "exif" not in original.info
+    assert b"SN-998877" not in raw
+    # The reference XMP's location fields are gone too.
+    assert b"Sublocation" in data and b"Sublocation" not in raw
+    with path.open("rb") as original:
+        kept = read_embedded(original)
+    assert kept.creators == ("Creator1 (ref2017.1)", "Creator2 (ref2017.1)")
+    assert kept.credit_line == "Credit Line (ref2017.1)"
+    assert kept.source == "Source (ref2017.1)"
+    assert kept.copyright_notice.startswith("Copyright (Notice) 2017.1")
+    assert kept.caption == "The description aka caption (ref2017.1)"

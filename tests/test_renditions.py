@@ -10,10 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from PIL import ExifTags, Image
 
-from articles import renditions
+from articles import originals, renditions
 from articles.models import Photo
 
-from .factories import make_article, make_photo
+from . import factories
+from .factories import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +23,11 @@ pytestmark = pytest.mark.django_db
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
+
+
+def make_photo(**kw):
+    """A photo whose renditions are not made yet: these tests make them."""
+    return factories.make_photo(with_renditions=False, **kw)
 
 
 def upload(image, name="photo.jpg", fmt="JPEG", **save_options):
@@ -82,9 +88,9 @@ def test_reader_pages_never_make_renditions(client, media_root):
     response = client.get(story.get_absolute_url())
     assert response.status_code == 200
     assert files(media_root) == stored
-    # Without renditions yet, the page falls back to the original, with its size.
-    assert f'src="{photo.image.url}"' in response.content.decode()
-    assert 'width="900" height="600"' in response.content.decode()
+    # Without renditions yet the page shows no photo: never the original.
+    html = response.content.decode()
+    assert photo.image.name not in html and "<img" not in html
 
 
 def test_a_new_focal_point_or_original_makes_new_renditions_and_removes_the_old(media_root):
@@ -156,7 +162,9 @@ def test_exif_orientation_is_honoured_and_private_exif_stripped(media_root):
     }
     photo = make_photo(image=upload(image, exif=exif.tobytes()))
     with photo.image.open("rb") as original:
-        assert Image.open(original).getexif().get(ExifTags.Base.GPSInfo)
+        stored = Image.open(original)
+        assert not stored.getexif().get(ExifTags.Base.GPSInfo)
+        assert stored.size == (400, 800)  # the original is stored upright too
     renditions.refresh(photo)
     for item in photo.renditions["items"]:
         with open_rendition(item, media_root) as rendition:
@@ -218,7 +226,7 @@ def test_pages_serve_srcset_sizes_and_dimensions(client, media_root):
 
 def test_share_image_url_is_the_large_jpeg(media_root):
     photo = make_photo(image=upload(Image.new("RGB", (2000, 1000), "teal")))
-    assert photo.share_image_url == photo.image.url  # before renditions exist
+    assert photo.share_image_url == ""  # before renditions exist: never the original
     renditions.refresh(photo)
     assert photo.share_image_url.endswith("-full-1200.jpg")
     small = make_photo(image=upload(Image.new("RGB", (600, 300), "teal")))
@@ -237,7 +245,7 @@ def test_deleting_a_photo_deletes_its_renditions(media_root):
 def test_makerenditions_backfills_and_names_a_broken_photo(media_root):
     good = make_photo(image=upload(Image.new("RGB", (500, 500), "teal")))
     broken = make_photo(image=upload(Image.new("RGB", (500, 500), "navy"), name="gone.jpg"))
-    (Path(media_root) / broken.image.name).unlink()
+    originals.storage().delete(broken.image.name)
     out, err = StringIO(), StringIO()
     call_command("makerenditions", stdout=out, stderr=err)
     assert "Renditions made for 1 photos, 0 already current, 1 skipped" in out.getvalue()

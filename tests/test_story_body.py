@@ -127,7 +127,12 @@ def test_teaser_renders_a_card_with_the_current_headline_thumbnail_and_link(clie
     assert "Angel Reese arrives in Chicago" in body
     assert "Angel Reese heads to Chicago" not in body
     assert f'href="{target.get_absolute_url()}"' in body
-    assert target.lead_photo.image.url in body
+    # The thumbnail is the photo's smallest card rendition: never the original file.
+    photo = target.lead_photo
+    card = photo.rendition_sources("card", "jpeg")[0]
+    teaser = body[body.index('class="inline-teaser"') :]
+    assert f'src="/media/{card["name"]}"' in teaser
+    assert photo.image.name not in body
     assert "[teaser" not in body
     assert body.index("Before.") < body.index("inline-teaser") < body.index("After.")
 

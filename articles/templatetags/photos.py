@@ -20,18 +20,18 @@ def picture(photo, crop="full", sizes="100vw", eager=False, css_class=""):
     """WebP and JPEG ``srcset``s of ``crop``, with the size the layout reserves for it.
 
     The first image on a page is loaded eagerly and with high priority; all
-    others lazily. A photo without current renditions (not yet made) falls
-    back to its original file; nothing is resized here.
+    others lazily. A photo without current renditions (not yet made, or
+    withdrawn when its licence ran out) draws nothing: the original is never
+    sent to readers, and nothing is resized here.
     """
     webp, jpeg = renditions.current_pair(photo, crop, ("webp", "jpeg"))
+    if not jpeg:
+        return ""
     urls = renditions.urls_of([*webp, *jpeg])
     webp_urls, jpeg_urls = urls[: len(webp)], urls[len(webp) :]
-    if jpeg:
-        largest = jpeg[-1]
-        at = next((n for n, item in enumerate(jpeg) if item["width"] >= 800), len(jpeg) - 1)
-        src, width, height = jpeg_urls[at], largest["width"], largest["height"]
-    else:
-        src, width, height = photo.image.url, photo.width, photo.height
+    largest = jpeg[-1]
+    at = next((n for n, item in enumerate(jpeg) if item["width"] >= 800), len(jpeg) - 1)
+    src, width, height = jpeg_urls[at], largest["width"], largest["height"]
     # Written out here rather than by an included template or format_html: a
     # list page draws twenty of these. Every text is escaped; the rest are numbers.
     sizes = escape(sizes)
@@ -42,8 +42,8 @@ def picture(photo, crop="full", sizes="100vw", eager=False, css_class=""):
         else ""
     )
     css = f' class="{escape(css_class)}"' if css_class else ""
-    srcset = f' srcset="{escape(jpeg_srcset)}" sizes="{sizes}"' if jpeg_srcset else ""
-    size = f' width="{int(width)}" height="{int(height)}"' if width else ""
+    srcset = f' srcset="{escape(jpeg_srcset)}" sizes="{sizes}"'
+    size = f' width="{int(width)}" height="{int(height)}"'
     loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
     # Safe: every text above is escaped.
     return mark_safe(  # noqa: S308  # nosec

@@ -77,8 +77,8 @@ class Command(BaseCommand):
         except Rollback:
             pass
         finally:
-            for name in self.written:
-                default_storage.delete(name)
+            for storage, name in self.written:
+                storage.delete(name)
         self.report(count, (width, height), figures)
 
     def run(self, count, size, rng):
@@ -102,13 +102,13 @@ class Command(BaseCommand):
             if not form.is_valid():
                 raise CommandError(f"Photo {number} was refused: {form.errors.as_text()}")
             photo = form.save()
-            self.written.append(photo.image.name)
+            self.written.append((photo.image.storage, photo.image.name))
             upload_times.append(time.perf_counter() - started)
             started = time.perf_counter()
             renditions.refresh(photo)
             elapsed = time.perf_counter() - started
             items = photo.renditions["items"]
-            self.written.extend(item["name"] for item in items)
+            self.written.extend((default_storage, item["name"]) for item in items)
             rendition_count += len(items)
             rendition_times.append(elapsed)
             jpeg_bytes += sum(item["bytes"] for item in items if item["format"] == "jpeg")

@@ -26,7 +26,7 @@ from django.db.models import Q
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from articles import demo, renditions
+from articles import demo, originals, renditions
 from articles.models import (
     Article,
     ArticlePerson,
@@ -135,8 +135,8 @@ class Command(BaseCommand):
                 self.load()
         except BaseException:
             # The rows are rolled back; take back the files this run wrote as well.
-            for name in self.written_files:
-                default_storage.delete(name)
+            for storage, name in self.written_files:
+                storage.delete(name)
             raise
         self.report()
 
@@ -318,7 +318,9 @@ class Command(BaseCommand):
         self.counts["photos"][state] += 1
         if renditions.refresh(photo):
             self.renditions_made += 1
-            self.written_files.extend(item["name"] for item in photo.renditions["items"])
+            self.written_files.extend(
+                (default_storage, item["name"]) for item in photo.renditions["items"]
+            )
         return photo
 
     def credit_source(self, spec):
@@ -337,14 +339,16 @@ class Command(BaseCommand):
         return source
 
     def store_file(self, name, data):
-        """Write ``data`` to ``name``, reusing an identical file left by an earlier load."""
-        if default_storage.exists(name):
-            with default_storage.open(name, "rb") as existing:
+        """Write the original ``data`` to ``name`` in private storage, reusing an identical
+        file left by an earlier load."""
+        storage = originals.storage()
+        if storage.exists(name):
+            with storage.open(name, "rb") as existing:
                 if existing.read() == data:
                     return
-            default_storage.delete(name)
-        saved = default_storage.save(name, ContentFile(data))
-        self.written_files.append(saved)
+            storage.delete(name)
+        saved = storage.save(name, ContentFile(data))
+        self.written_files.append((storage, saved))
         if saved != name:
             raise CommandError(f"Could not store the demo photo as {name} (got {saved}).")
 

@@ -20,14 +20,13 @@ from collections import Counter
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, models, transaction
 from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag
 
-from articles import renditions
+from articles import originals, renditions
 from articles.listings import month_of
 from articles.models import (
     Article,
@@ -293,10 +292,10 @@ class Command(BaseCommand):
             name = f"bench/photo-{n}.jpg"
             photo = Photo.objects.filter(image=name).first()
             if photo is None:
-                if not default_storage.exists(name):
+                if not originals.storage().exists(name):
                     out = io.BytesIO()
                     Image.new("RGB", (1200, 675), colour).save(out, "JPEG", quality=80)
-                    default_storage.save(name, ContentFile(out.getvalue()))
+                    originals.storage().save(name, ContentFile(out.getvalue()))
                 photo = Photo.objects.create(image=name, alt_text="A generated photo")
             renditions.refresh(photo)
             templates.append((name, photo.renditions))

@@ -1,0 +1,39 @@
+import articles.fields
+from django.db import migrations
+
+
+def to_private(apps, schema_editor):
+    """Originals stored in the public media root move to the private originals storage."""
+    from articles.originals import move_originals
+
+    move_originals(apps.get_model("articles", "Photo").objects.only("pk", "image").order_by("pk"))
+
+
+def to_public(apps, schema_editor):
+    from django.core.files.storage import default_storage
+
+    from articles.originals import move_originals, storage
+
+    photos = apps.get_model("articles", "Photo").objects.only("pk", "image").order_by("pk")
+    move_originals(photos, source=storage(), target=default_storage)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("articles", "0015_photo_people_person_index"),
+    ]
+
+    operations = [
+        migrations.AlterField(
+            model_name="photo",
+            name="image",
+            field=articles.fields.OriginalImageField(
+                height_field="height",
+                help_text="Kept privately, cleaned of GPS and camera data; readers see renditions only.",
+                storage=articles.fields.originals_storage,
+                upload_to="photos/%Y/%m/",
+                width_field="width",
+            ),
+        ),
+        migrations.RunPython(to_private, to_public),
+    ]
