@@ -4,8 +4,14 @@ Each person link and tag link carries a copy of its story's status and
 publication time, so "this person's newest stories" is one walk of one index
 (``article_person_reading``, ``tagged_article_reading``), not a join sorted
 over every story they were ever in. A link takes the copy when it is saved;
-``refresh`` renews the copies whenever a story's status or time changes
-(``Article.save``, the desk's bulk actions).
+``refresh`` renews the copies whenever a story's status or time changes.
+
+Every change made through the ORM reaches these rows through the receivers in
+``articles.signals`` (saves, deletions, ``people.add/remove/set/clear`` from
+either side, tags, merges, ``loaddata``). Code that goes around the ORM's
+signals (``bulk_create``, ``QuerySet.update``, raw SQL) calls ``sync`` with
+the stories it touched. ``check`` recomputes everything from the source
+tables and reports (or repairs) what has drifted: ``manage.py checklistings``.
 
 Each person and tag also has its published stories counted per month, in desk
 time, renewed at the same moments. The coverage chart and the page count read
@@ -319,13 +325,7 @@ class Listing:
 
         One query when nothing moved (the usual save of a story's text).
         """
-        from .models import Article
-
-        story = Article.objects.filter(pk=OuterRef(self.story))
-        copies = {
-            "is_published": Exists(story.filter(status=Article.Status.PUBLISHED)),
-            "published_at": Subquery(story.values("published_at")[:1]),
-        }
+        copies = self.copies()
         rows = (
             self.links.filter(**{f"{self.story}__in": story_ids})
             .annotate(**{f"story_{name}": value for name, value in copies.items()})
@@ -347,6 +347,26 @@ class Listing:
         if stale:
             self.links.filter(pk__in=stale).update(**copies)
             self.recount(pairs)
+
+    def copies(self):
+        """{field: expression}: the link's copies as its story has them now, to update with."""
+        from .models import Article
+
+        story = Article.objects.filter(pk=OuterRef(self.story))
+        return {
+            "is_published": Exists(story.filter(status=Article.Status.PUBLISHED)),
+            "published_at": Subquery(story.values("published_at")[:1]),
+        }
+
+    def recount_linked(self, story_ids):
+        """Count again every (key, month) where the stories' links are counted now."""
+        pairs = set()
+        rows = self.links.filter(**{f"{self.story}__in": story_ids}).values_list(
+            f"{self.key}_id", "is_published", "published_at"
+        )
+        for key, is_published, at in rows:
+            pairs |= counted(key, is_published, at)
+        self.recount(pairs)
 
     def keys_of(self, story_ids):
         """{story id: the sorted ids of its people or tags}, from its links."""
@@ -466,13 +486,219 @@ TAGS = Listing("articles.TaggedArticle", "articles.TagMonth", "content_object", 
 LISTINGS = (PEOPLE, TAGS)
 
 
+# Stories handled per round of ``sync`` and ``check``: memory stays flat at any size.
+BATCH = 1000
+
+
+def _batches(ids, size=BATCH):
+    ids = sorted(set(ids))
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def sync(story_ids):
+    """The one entry point for changes the ORM's signals do not see.
+
+    After ``bulk_create`` or ``QuerySet.update`` of stories or of their person
+    and tag links, or raw SQL on them, call this with the ids of the stories
+    touched: their links take their status and time, every month where they
+    are counted is counted again, their rows get the ids of their people and
+    tags, and the page cache starts a new generation. Links deleted around
+    the ORM leave counts behind that no story names any more: delete them
+    through the ORM (``QuerySet.delete`` sends signals), or run
+    ``manage.py checklistings --repair``.
+    """
+    from newsroom import pagecache
+
+    for batch in _batches(story_ids):
+        with transaction.atomic():
+            for listing in LISTINGS:
+                listing.refresh(batch)
+                listing.recount_linked(batch)
+                listing.store_keys(batch)
+    pagecache.content_changed()
+
+
 def refresh(story_ids):
-    """After stories' status or time changed, bring their people and tag listings along."""
+    """After stories' status or time changed in bulk, bring their listings along.
+
+    Part of ``sync``, for callers that changed only status or time and bump
+    the page cache themselves (the desk's bulk actions).
+    """
     for listing in LISTINGS:
         listing.refresh(story_ids)
 
 
 def store_keys(story_ids):
-    """After stories' links changed in bulk, write their people's and tags' ids onto them."""
+    """After stories' links changed in bulk, write their people's and tags' ids onto them.
+
+    Part of ``sync``, which also renews the links' copies and counts.
+    """
     for listing in LISTINGS:
         listing.store_keys(story_ids)
+
+
+# Recomputing and comparing (``manage.py checklistings``) -------------------------------
+
+
+@dataclass(frozen=True)
+class Drift:
+    """One derived value that differs from what the source tables give."""
+
+    kind: str  # e.g. "person link copy", "tag ids", "person month count"
+    subject: str  # the story, person or tag, by slug and id
+    detail: str  # what is stored, and what it should be
+
+    def __str__(self):
+        return f"{self.subject}: {self.kind}: {self.detail}"
+
+
+def _story_name(slug, pk):
+    return f"story {slug} (id {pk})"
+
+
+def _check_stories(listing, rows, repair):
+    """Drifts of the links' copies and of the keys on the rows of a batch of stories."""
+    from .models import Article
+
+    truth = {
+        pk: (status == Article.Status.PUBLISHED, at, slug, keys)
+        for pk, slug, status, at, keys in rows
+    }
+    keys = {pk: [] for pk in truth}
+    stale = set()
+    noun = listing.key
+    links = (
+        listing.links.filter(**{f"{listing.story}__in": list(truth)})
+        .order_by(listing.story, listing.key)
+        .values_list(listing.story, listing.key, "is_published", "published_at")
+    )
+    for story, key, is_published, at in links:
+        keys[story].append(key)
+        want_published, want_at, slug, _ = truth[story]
+        if (is_published, at) != (want_published, want_at):
+            stale.add(story)
+            yield Drift(
+                f"{noun} link copy",
+                _story_name(slug, story),
+                f"the link to {noun} {key} has (published={is_published}, at={at}),"
+                f" the story (published={want_published}, at={want_at})",
+            )
+    wrong_keys = []
+    for story, (_, _, slug, stored) in truth.items():
+        if list(stored or []) != keys[story]:
+            wrong_keys.append(story)
+            yield Drift(
+                listing.keys_field.replace("_", " "),
+                _story_name(slug, story),
+                f"the row has {list(stored or [])}, its links {keys[story]}",
+            )
+    if repair:
+        if stale:
+            listing.links.filter(**{f"{listing.story}__in": stale}).update(**listing.copies())
+        for story in wrong_keys:
+            Article.objects.filter(pk=story).update(**{listing.keys_field: keys[story]})
+
+
+def _check_counts(listing, key_rows, repair):
+    """Drifts of the monthly counts of a batch of people or tags, counted from the stories."""
+    from .models import Article
+
+    names = dict(key_rows)
+    story = listing.story
+    truth = Counter()
+    published = listing.links.filter(
+        **{
+            f"{listing.key}__in": list(names),
+            f"{story}__status": Article.Status.PUBLISHED,
+            f"{story}__published_at__isnull": False,
+        }
+    ).values_list(f"{listing.key}_id", f"{story}__published_at")
+    for key, at in published.iterator(chunk_size=5000):
+        truth[key, month_of(at)] += 1
+    stored = {
+        (key, as_date(month)): stories
+        for key, month, stories in listing.counts.filter(
+            **{f"{listing.key}__in": list(names)}, stories__gt=0
+        ).values_list(f"{listing.key}_id", "month", "stories")
+    }
+    wrong = sorted(pair for pair in stored.keys() | truth.keys() if stored.get(pair) != truth[pair])
+    for key, month in wrong:
+        yield Drift(
+            f"{listing.key} month count",
+            f"{listing.key} {names[key]} (id {key})",
+            f"{month:%Y-%m} counts {stored.get((key, month), 0)} stories, the stories give"
+            f" {truth[key, month]}",
+        )
+    if repair and wrong:
+        model = listing.counts.model
+        with transaction.atomic():
+            wanted = models.Q()
+            for key, month in wrong:
+                wanted |= models.Q(**{f"{listing.key}_id": key, "month": month})
+            listing.counts.filter(wanted).delete()
+            listing.counts.bulk_create(
+                model(**{f"{listing.key}_id": key, "month": month, "stories": truth[key, month]})
+                for key, month in wrong
+                if truth[key, month]
+            )
+
+
+def _walk(queryset, fields, size):
+    """``queryset``'s rows (pk first in ``fields``) in batches by primary key."""
+    last = None
+    while True:
+        page = queryset.order_by("pk")
+        if last is not None:
+            page = page.filter(pk__gt=last)
+        rows = list(page.values_list(*fields)[:size])
+        if not rows:
+            return
+        last = rows[-1][0]
+        yield rows
+
+
+def check(repair=False, batch=BATCH, progress=None):
+    """Every derived row recomputed from the source tables: yields each ``Drift``.
+
+    The source tables are the stories (status, publication time), their
+    person and tag links (which story, which person or tag) and the people
+    and tags. Derived from them and compared: each link's copy of its story's
+    status and time, each story's ``person_ids`` and ``tag_ids``, and the
+    monthly counts of every person and tag. (The folded JSON lists of
+    ``articles.folded`` are computed as each page is read and keep nothing.)
+    With ``repair`` each drifted row is rewritten as it is found, in
+    transactions of one batch, and the page cache starts a new generation.
+    ``progress(done, total, what)`` is called after each batch.
+    """
+    from newsroom import pagecache
+
+    from .models import Article
+
+    found = False
+    stories = Article.objects.all()
+    total = stories.count()
+    done = 0
+    fields = ("pk", "slug", "status", "published_at")
+    for rows in _walk(stories, fields + tuple(each.keys_field for each in LISTINGS), batch):
+        with transaction.atomic():
+            for n, listing in enumerate(LISTINGS):
+                mine = [(*row[: len(fields)], row[len(fields) + n]) for row in rows]
+                for drift in _check_stories(listing, mine, repair):
+                    found = True
+                    yield drift
+        done += len(rows)
+        if progress:
+            progress(done, total, "stories")
+    for listing in LISTINGS:
+        keyed = listing.counts.model._meta.get_field(listing.key).related_model
+        total, done = keyed.objects.count(), 0
+        for rows in _walk(keyed.objects.all(), ("pk", "slug"), batch):
+            for drift in _check_counts(listing, rows, repair):
+                found = True
+                yield drift
+            done += len(rows)
+            if progress:
+                progress(done, total, f"{listing.key} counts")
+    if repair and found:
+        pagecache.content_changed()

@@ -427,7 +427,7 @@ class Article(models.Model):
         editable=False,
         help_text="Goes up by one with every save, so a save over an unseen version is refused.",
     )
-    # The ids of the story's people and tags, kept by their links (see
+    # The ids of the story's people and tags, kept by articles.signals (see
     # listings.Listing.store_keys): the related-stories score adds them up on
     # the row it has read, not by looking up each story's links.
     person_ids = KeyList()
@@ -467,7 +467,7 @@ class Article(models.Model):
             # Corrections are kept for good: restoring an old revision keeps the flag.
             self.has_corrections = self.has_corrections or self.corrections.exists()
             self.version += 1
-            self._read_keys()
+            # The ids of its people and tags are read afresh by articles.signals.
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {
                     *kwargs["update_fields"],
@@ -476,12 +476,8 @@ class Article(models.Model):
                     "person_ids",
                     "tag_ids",
                 }
-        adding = self._state.adding
+        # Its links and their listings follow it from articles.signals.
         super().save(*args, **kwargs)
-        if not adding:
-            from . import listings
-
-            listings.refresh([self.pk])
 
     def get_absolute_url(self):
         return reverse_slug("story", self.slug)
@@ -491,18 +487,6 @@ class Article(models.Model):
         # constraints are validated, or forms refuse what save() would fix.
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-
-    def _read_keys(self):
-        """Take the ids of the story's people and tags from its links as they stand.
-
-        The links keep them current (``listings.Listing.store_keys``); read
-        afresh here, a save from an instance loaded before a link changed
-        does not write back what it remembers.
-        """
-        from .listings import LISTINGS
-
-        for listing in LISTINGS:
-            setattr(self, listing.keys_field, listing.keys_of([self.pk])[self.pk])
 
     @property
     def is_scheduled(self):

@@ -2,19 +2,22 @@
 
 When people records are merged (see people.signals), their stories, photos and
 evidence move to the person kept; when a photo goes, or is saved with its
-licence expired, its rendition files go too;
-person and tag links keep their listings, and the ids on their story's
-row, current (see articles.listings).
+licence expired, its rendition files go too; and every row derived from
+stories and their person and tag links is kept current here, whichever ORM
+path changed them (see articles.listings).
 """
 
-from django.db.models.signals import post_delete, post_save, pre_save
+import threading
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from people.models import Relationship
 from people.signals import person_merging, relationship_merging
 
 from . import listings, renditions
-from .models import ArticlePerson, Photo, RelationshipEvidence, TaggedArticle
+from .models import Article, ArticlePerson, Photo, RelationshipEvidence, TaggedArticle
 
 
 @receiver(person_merging, dispatch_uid="articles_move_people")
@@ -64,7 +67,35 @@ def withdraw_expired(sender, instance, raw=False, **kwargs):
         renditions.withdraw(instance)
 
 
+# Listings ------------------------------------------------------------------------------
+#
+# Everything derived from stories and their links (see articles.listings) is
+# written from here, whatever ORM path changed them: a story's save or
+# deletion, a link's save or deletion (``ArticlePerson.objects.create``, the
+# admin's inlines, taggit), the related managers (``story.people.add/remove/
+# set/clear``, ``person.articles.add(...)``: these create links in bulk and
+# send ``m2m_changed`` only), merges and ``loaddata``. Each of these also
+# starts a new page cache generation (``newsroom.pagecache.connect``).
+
 LISTING_OF = {ArticlePerson: listings.PEOPLE, TaggedArticle: listings.TAGS}
+
+
+@receiver(pre_save, sender=Article, dispatch_uid="articles_story_keys")
+def read_story_keys(sender, instance, raw=False, **kwargs):
+    """A story saved writes the ids of its links as they stand, not as it remembers them."""
+    if raw or instance.pk is None or instance._state.adding:
+        return
+    for listing in listings.LISTINGS:
+        setattr(instance, listing.keys_field, listing.keys_of([instance.pk])[instance.pk])
+
+
+@receiver(post_save, sender=Article, dispatch_uid="articles_story_listings")
+def follow_story(sender, instance, created, raw=False, **kwargs):
+    """The links of a story saved take its status and time (a new one has no links yet)."""
+    if raw:
+        _after_load(instance.pk)
+    elif not created:
+        listings.refresh([instance.pk])
 
 
 @receiver(pre_save, sender=ArticlePerson, dispatch_uid="articles_person_link_copy")
@@ -84,8 +115,47 @@ def copy_story_onto_link(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=ArticlePerson, dispatch_uid="articles_person_link_uncount")
 @receiver(post_delete, sender=TaggedArticle, dispatch_uid="articles_tag_link_uncount")
 def count_link(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
     listing = LISTING_OF[sender]
+    story = getattr(instance, f"{listing.story}_id")
+    if raw:
+        _after_load(story)
+        return
     listing.recount(getattr(instance, "_months_left", set()) | listing.counted_months(instance))
-    listing.store_keys([getattr(instance, f"{listing.story}_id")])
+    listing.store_keys([story])
+
+
+@receiver(m2m_changed, sender=ArticlePerson, dispatch_uid="articles_people_relinked")
+def follow_people_manager(sender, instance, action, reverse, pk_set, **kwargs):
+    """``story.people.add(...)`` and ``person.articles.add(...)`` create links in bulk.
+
+    Removing and clearing delete links one by one (``post_delete`` above).
+    """
+    if action != "post_add" or not pk_set:
+        return
+    stories = pk_set if reverse else [instance.pk]
+    listings.PEOPLE.refresh(stories)
+    listings.PEOPLE.store_keys(stories)
+
+
+def _after_load(story_id):
+    """``loaddata`` saves rows raw, links possibly before their story: the stories
+    loaded are brought in line once the load's transaction commits."""
+    pending = getattr(_loading, "stories", None)
+    if pending is None:
+        pending = _loading.stories = set()
+    if story_id is not None and story_id not in pending:
+        # One callback per story, not per load: after a load rolled back, the
+        # next one still syncs (its own stories and any left over, harmlessly).
+        pending.add(story_id)
+        transaction.on_commit(_sync_loaded)
+
+
+def _sync_loaded():
+    """Sync every story loaded so far; the first callback of a load does it all."""
+    stories = getattr(_loading, "stories", None)
+    if stories:
+        _loading.stories = set()
+        listings.sync(stories)
+
+
+_loading = threading.local()
