@@ -32,6 +32,8 @@ class FoldedTextField(models.TextField):
         self.sources = tuple(sources)
         kwargs.setdefault("editable", False)
         kwargs.setdefault("default", "")
+        # Rows inserted by code that predates the column (old migrations' models) get "".
+        kwargs.setdefault("db_default", "")
         super().__init__(*args, **kwargs)
 
     def deconstruct(self):

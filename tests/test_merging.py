@@ -131,7 +131,8 @@ def test_researcher_merges_in_the_admin(admin_client, pair):
     done = admin_client.post(changelist, {**selected, "confirm": "yes", "keep": kept.pk})
     assert done.status_code == 302
     assert [m.message for m in get_messages(done.wsgi_request)] == [
-        "Merged 1 record(s) into Kim Kardashian; their old addresses now redirect to its page."
+        "Merged 1 record into Kim Kardashian; its old address now redirects to the page of "
+        "Kim Kardashian."
     ]
     assert list(Person.objects.all()) == [kept]
     assert list(story.people.all()) == [kept]

@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
             model_name="person",
             name="search_key",
             field=people.folding.FoldedTextField(
-                default="", editable=False, sources=("name", "aliases")
+                db_default="", default="", editable=False, sources=("name", "aliases")
             ),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
