@@ -195,10 +195,10 @@ class PersonAdmin(admin.ModelAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         queryset = queryset.exclude(pk__in=tie_ends_on_page(request))
-        # Names and aliases, aliases without regard to case or accents.
+        # The whole term against names and aliases, as the site's search reads it.
         if not search_term.strip():
             return super().get_search_results(request, queryset, search_term)
-        return queryset.filter(pk__in=Person.objects.matching(search_term).values("pk")), False
+        return queryset.matching(search_term), False
 
     @admin.display(description="old addresses")
     def old_addresses(self, person):
