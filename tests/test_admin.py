@@ -427,6 +427,30 @@ def test_tie_entered_on_one_page_can_be_ended_from_the_other(admin_client):
     assert (marriage.ended, marriage.end_reason) == (datetime.date(2022, 11, 29), "divorce")
 
 
+def test_a_ties_person_search_does_not_offer_the_person_whose_page_it_is(admin_client):
+    kim, kanye = make_person("Kim Kardashian"), make_person("Kanye West")
+    make_person("Kourtney Kardashian")
+    marriage = Relationship.objects.create(person=kim, other=kanye, kind="spouse")
+
+    def offered(page, field, site="http://testserver"):
+        admin_client.defaults["HTTP_REFERER"] = site + page
+        try:
+            return autocomplete(admin_client, "people.relationship", field, "K")
+        finally:
+            del admin_client.defaults["HTTP_REFERER"]
+
+    kims_page = url("people_person_change", kim.pk)
+    assert offered(kims_page, "other") == ["Kanye West", "Kourtney Kardashian"]
+    assert offered(kims_page, "person") == ["Kanye West", "Kourtney Kardashian"]
+    # On the tie's own page, each end's search leaves out the person at the other end.
+    ties_page = url("people_relationship_change", marriage.pk)
+    assert "Kim Kardashian" not in offered(ties_page, "other")
+    assert "Kanye West" not in offered(ties_page, "person")
+    # Elsewhere, and from another site's page, everyone is offered.
+    assert "Kim Kardashian" in autocomplete(admin_client, "people.relationship", "other", "K")
+    assert "Kim Kardashian" in offered(kims_page, "other", site="http://elsewhere.example")
+
+
 # Relationships.
 
 

@@ -282,3 +282,46 @@ def test_a_deleted_story_comes_back_as_a_draft(client, editor):
 
     back = Article.objects.get(slug=story.slug)
     assert (back.status, back.published_at) == ("draft", None)
+
+
+def test_a_stale_save_of_a_form_drawn_before_publication_gives_only_the_clear_message(
+    client, editor
+):
+    story = make_article("Kim opens a shop", status="draft")
+    # The draft's form has no corrections inline: corrections come with publication.
+    drawn_as_draft = {
+        key: value
+        for key, value in story_form(Article.objects.get(pk=story.pk)).items()
+        if not key.startswith("corrections-")
+    }
+    client.force_login(editor)
+    published = save(client, story, status="published", headline="Kim opens her first shop")
+    assert published.status_code == 302
+
+    response = client.post(
+        admin_url("articles_article_change", story.pk),
+        {**drawn_as_draft, "headline": "Kim opens a shop in Calabasas"},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "after you opened it" in page
+    assert "ManagementForm" not in page
+    assert 'value="Kim opens a shop in Calabasas"' in page  # the typed text is kept
+    saved = Article.objects.get(pk=story.pk)
+    assert (saved.status, saved.headline) == ("published", "Kim opens her first shop")
+
+
+def test_after_a_refused_save_the_heading_names_the_story_as_saved(client, editor):
+    story = make_article("Kim opens a shop", status="draft")
+    opened = story_form(Article.objects.get(pk=story.pk))
+    client.force_login(editor)
+    save(client, story, headline="Kim opens her first shop")
+
+    response = client.post(
+        admin_url("articles_article_change", story.pk), {**opened, "headline": "Typed, not saved"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["subtitle"] == "Kim opens her first shop"
+    assert "<h2>Kim opens her first shop</h2>" in response.content.decode()

@@ -8,7 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
+from articles.roles import EDITOR
 
+from .desk import admin_url, role_user, story_form
 from .factories import make_article, make_person, make_relationship
 from .test_pages import aware, text_of
 
@@ -163,3 +165,22 @@ class TestRelatedThroughRelatives:
         make_relationship(kim, kanye, "partner", status="rumoured")
         make_article("Kanye story", people=[kanye])
         assert list(Article.objects.related_to(story)) == []
+
+
+def test_removing_the_main_person_warns_the_desk(client):
+    kim, kanye = make_person("Kim Kardashian"), make_person("Kanye West")
+    story = make_article("Kim and Kanye", people=[kim, kanye], main=kim)
+    client.force_login(role_user(EDITOR))
+    data = story_form(Article.objects.get(pk=story.pk))
+    main_row = next(k for k, v in data.items() if k.endswith("-person") and v == kim.pk)
+    data[main_row.replace("-person", "-DELETE")] = "on"
+
+    response = client.post(admin_url("articles_article_change", story.pk), data, follow=True)
+
+    messages = [str(message) for message in response.context["messages"]]
+    assert any(
+        "Kim Kardashian, the story's main person, was removed." in message
+        and "Tick “main” for one of its people" in message
+        for message in messages
+    ), messages
+    assert [p.name for p in Article.objects.get(pk=story.pk).people.all()] == ["Kanye West"]

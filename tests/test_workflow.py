@@ -278,3 +278,39 @@ def test_corrections_and_teasers_cost_no_query_of_their_own(client, uncached_pag
     # Teasers come with the related stories, corrections with the story's own row.
     assert one_teaser == six_teasers == one_correction == six_corrections == plain
     assert all(s.headline in client.get(story.get_absolute_url()).content.decode() for s in teased)
+
+
+def test_bulk_moves_count_the_stories_in_words(client, editor):
+    one = make_article("Kim opens a shop", status="review")
+    two = [make_article(f"Kanye story {n}", status="review") for n in range(2)]
+    client.force_login(editor)
+    changelist = admin_url("articles_article_changelist")
+
+    def act(action, stories):
+        pks = [story.pk for story in stories]
+        response = client.post(changelist, {"action": action, "_selected_action": pks}, follow=True)
+        return [str(message) for message in response.context["messages"]]
+
+    assert act("publish_stories", [one]) == ["Published 1 story."]
+    assert act("publish_stories", two) == ["Published 2 stories."]
+    assert act("unpublish_stories", [one]) == ["Unpublished 1 story."]
+
+
+def test_a_story_taken_off_the_site_claims_no_publication_time(client, editor):
+    story = make_article("Kim opens a shop")
+    client.force_login(editor)
+
+    response = client.post(
+        admin_url("articles_article_change", story.pk),
+        story_form(Article.objects.get(pk=story.pk), status="draft"),
+    )
+
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.published_at is None
+    listed = client.get(admin_url("articles_article_changelist"))
+    row = next(row for row in listed.context["cl"].result_list if row.pk == story.pk)
+    assert listed.context["cl"].model_admin.publication(row) == "–"
+    assert client.get(story.get_absolute_url()).status_code == 404
+    # The history keeps when it was live.
+    assert StatusChange.objects.filter(article=story, to_status="draft").exists()
