@@ -85,8 +85,9 @@ def desk_pages(editor):
     ]
     kanye, kris, damon, north, saint = others
     mother = make_person("Kristen Mary Jenner", birth_date="1955-11-05")
-    make_relationship(kim, kanye, "spouse", started="2014-05-24", ended="2022-11-29",
-                      end_reason="divorce", place="Florence, Italy")  # fmt: skip
+    marriage = make_relationship(kim, kanye, "spouse", started="2014-05-24",
+                                 ended="2022-11-29", end_reason="divorce",
+                                 place="Florence, Italy")  # fmt: skip
     make_relationship(kim, kris, "spouse", started="2011-08-20", ended="2013-06-03",
                       end_reason="divorce", place="Montecito, California")  # fmt: skip
     make_relationship(kim, damon, "spouse", started="2000-01-01", ended="2004-01-01",
@@ -136,7 +137,10 @@ def desk_pages(editor):
         "story change form": reverse(admin("articles_article_change"), args=[story.pk]),
         "person list": reverse(admin("people_person_changelist")),
         "person change form": reverse(admin("people_person_change"), args=[kim.pk]),
+        "tie list": reverse(admin("people_relationship_changelist")),
+        "tie form": reverse(admin("people_relationship_change"), args=[marriage.pk]),
         "photo list": reverse(admin("articles_photo_changelist")),
+        "expiring photos": reverse(admin("articles_photo_expiring")),
         "photo add form": reverse(admin("articles_photo_add")),
         "photo change form": reverse(admin("articles_photo_change"), args=[photo.pk]),
         "credit source list": reverse(admin("articles_creditsource_changelist")),
