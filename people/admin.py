@@ -17,17 +17,6 @@ from newsroom.admin_rows import RowsFormSet
 from .merging import merge_people
 from .models import Person, PersonRedirect, Relationship
 
-TIE_FIELDS = [
-    "status",
-    "kinship",
-    "started",
-    "started_precision",
-    "ended",
-    "ended_precision",
-    "end_reason",
-    "place",
-]
-
 
 def warn_about_ties(request, relationships):
     """Show the researcher each tie that looks wrong but may be true."""
@@ -91,26 +80,45 @@ class TieFormSet(RowsFormSet):
         )
 
 
-class RelationshipInline(admin.TabularInline):
-    """Ties with this person as ``person``; a row reads: this person, kind, other."""
+def tie_fieldsets(*first):
+    """A tie's fields in pairs, stacked: ten fields in a row of a table are wider
+    than a laptop's screen, and would hide the Delete box behind a scroll."""
+    return [
+        (
+            None,
+            {
+                "fields": [
+                    first,
+                    ("status", "kinship"),
+                    ("started", "started_precision"),
+                    ("ended", "ended_precision"),
+                    ("end_reason", "place"),
+                ]
+            },
+        )
+    ]
+
+
+class RelationshipInline(admin.StackedInline):
+    """Ties with this person as ``person``; a tie reads: this person, kind, other."""
 
     model = Relationship
     fk_name = "person"
     formset = TieFormSet
-    fields = ["kind", "other", *TIE_FIELDS]
+    fieldsets = tie_fieldsets("kind", "other")
     autocomplete_fields = ["other"]
     show_change_link = True
     extra = 1
     verbose_name_plural = "relationships, this person first"
 
 
-class ReverseRelationshipInline(admin.TabularInline):
-    """Ties with this person as ``other``; a row reads: person, kind, this person."""
+class ReverseRelationshipInline(admin.StackedInline):
+    """Ties with this person as ``other``; a tie reads: person, kind, this person."""
 
     model = Relationship
     fk_name = "other"
     formset = TieFormSet
-    fields = ["person", "kind", *TIE_FIELDS]
+    fieldsets = tie_fieldsets("person", "kind")
     autocomplete_fields = ["person"]
     show_change_link = True
     extra = 0
