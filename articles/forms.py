@@ -13,20 +13,7 @@ from people.models import Person
 from . import roles
 from .body import HEADLINE_SEARCH_LENGTH, age_mismatches, teaser_slugs
 from .models import Article, desk_time
-
-# What the editor's toolbar offers; the server's allow-list (sanitize.py) keeps the same.
-EDITOR_EXTENSIONS = {
-    "Bold": True,
-    "Italic": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
-    "Heading": {"levels": [2, 3, 4]},
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "HardBreak": True,
-    "HorizontalRule": True,
-}
+from .sanitize import EDITOR_EXTENSIONS
 
 BODY_HELP = (
     "Bold, italics, links, subheadings, lists and quotes. Pasted text is cleaned when saved. "
@@ -71,7 +58,11 @@ class StoryForm(forms.ModelForm):
             "related",
         ]
         widgets = {
-            "body": AdminProseEditorWidget(config={"extensions": EDITOR_EXTENSIONS}),
+            # The configurable preset builds the toolbar from the extensions (the
+            # default one ignores them and offers h1, h5 and link targets).
+            "body": AdminProseEditorWidget(
+                config={"extensions": EDITOR_EXTENSIONS}, preset="configurable"
+            ),
         }
         help_texts = {
             "body": BODY_HELP,
