@@ -29,8 +29,9 @@ demo: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py loaddemo
 
+# PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser"'.
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

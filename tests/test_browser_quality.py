@@ -15,7 +15,7 @@ from django.urls import reverse
 from .browser import ARTIFACTS, java_and_vnu, sign_in_cookie
 from .factories import make_article, make_person, make_photo, make_relationship, make_user
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -41,7 +41,7 @@ from people.models import Person, Relationship
 from .browser import CHROMIUM_ARGS, chromium_path, sign_in_cookie
 from .factories import make_image_file, make_user
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 PAYLOADS = [
