@@ -388,12 +388,24 @@ class Listing:
         return counted(getattr(link, f"{self.key}_id"), link.is_published, link.published_at)
 
     def copy_onto(self, link):
-        """Give a link being saved its story's status and time."""
+        """Give a link being saved its story's status and time, as stored.
+
+        Read from the row, not from the story object the link holds: that one
+        may be out of date (``story.tags.add`` on an instance read before a
+        bulk update) or carry changes not saved yet.
+        """
         from .models import Article
 
-        story = getattr(link, self.story)
-        link.is_published = story.status == Article.Status.PUBLISHED
-        link.published_at = story.published_at
+        stored = (
+            Article.objects.filter(pk=getattr(link, f"{self.story}_id"))
+            .values_list("status", "published_at")
+            .first()
+        )
+        if stored is None:
+            story = getattr(link, self.story)
+            stored = story.status, story.published_at
+        link.is_published = stored[0] == Article.Status.PUBLISHED
+        link.published_at = stored[1]
 
 
 class RowSQL(Expression):
@@ -503,10 +515,10 @@ def sync(story_ids):
     and tag links, or raw SQL on them, call this with the ids of the stories
     touched: their links take their status and time, every month where they
     are counted is counted again, their rows get the ids of their people and
-    tags, and the page cache starts a new generation. Links deleted around
-    the ORM leave counts behind that no story names any more: delete them
-    through the ORM (``QuerySet.delete`` sends signals), or run
-    ``manage.py checklistings --repair``.
+    tags, and the page cache starts a new generation. Links deleted, or
+    moved to another person or tag, around the ORM leave counts behind that
+    no story's links name any more: delete them through the ORM
+    (``QuerySet.delete`` sends signals), or run ``manage.py checklistings --repair``.
     """
     from newsroom import pagecache
 

@@ -102,10 +102,14 @@ def follow_story(sender, instance, created, raw=False, **kwargs):
 @receiver(pre_save, sender=TaggedArticle, dispatch_uid="articles_tag_link_copy")
 def copy_story_onto_link(sender, instance, raw=False, **kwargs):
     """A link takes its story's status and time; the month it left is remembered."""
-    if raw:
-        return
     listing = LISTING_OF[sender]
     was = sender.objects.filter(pk=instance.pk).first() if instance.pk else None
+    if raw:
+        # A fixture loaded over a link replaces its copies: the months it was
+        # counted in, and the story it was on, are counted again after the load.
+        if was is not None:
+            _after_load(getattr(was, f"{listing.story}_id"), listing, listing.counted_months(was))
+        return
     instance._months_left = listing.counted_months(was) if was else set()
     listing.copy_onto(instance)
 
@@ -137,9 +141,15 @@ def follow_people_manager(sender, instance, action, reverse, pk_set, **kwargs):
     listings.PEOPLE.store_keys(stories)
 
 
-def _after_load(story_id):
+def _after_load(story_id, listing=None, months=()):
     """``loaddata`` saves rows raw, links possibly before their story: the stories
-    loaded are brought in line once the load's transaction commits."""
+    loaded (and the ``months`` of ``listing`` that rows loaded over were counted
+    in) are brought in line once the load's transaction commits."""
+    if listing is not None:
+        left = getattr(_loading, "months", None)
+        if left is None:
+            left = _loading.months = set()
+        left |= {(listing, pair) for pair in months}
     pending = getattr(_loading, "stories", None)
     if pending is None:
         pending = _loading.stories = set()
@@ -153,9 +163,12 @@ def _after_load(story_id):
 def _sync_loaded():
     """Sync every story loaded so far; the first callback of a load does it all."""
     stories = getattr(_loading, "stories", None)
-    if stories:
-        _loading.stories = set()
-        listings.sync(stories)
+    left = getattr(_loading, "months", None)
+    if stories or left:
+        _loading.stories, _loading.months = set(), set()
+        listings.sync(stories or ())
+        for listing in listings.LISTINGS:
+            listing.recount({pair for each, pair in left or () if each == listing})
 
 
 _loading = threading.local()

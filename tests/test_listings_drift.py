@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
@@ -175,6 +176,18 @@ def test_the_through_model_and_deletion_keep_the_listings(client, kim, story, ki
     assert on_person_page(client, kim) == [kims_older_story.headline]
 
 
+def test_a_story_published_in_bulk_is_listed_when_tagged_through_an_older_copy(client):
+    draft = make_article("Kim's secret", status=Article.Status.DRAFT)
+    # The desk publishes it in bulk while this copy of the story is still in hand.
+    Article.objects.filter(pk=draft.pk).update(
+        status=Article.Status.PUBLISHED, published_at=hours_ago(1)
+    )
+    listings.sync([draft.pk])
+    draft.tags.add("beauty")
+    assert draft.headline in on_tag_page(client, "beauty")
+    assert drifts() == []
+
+
 def test_merging_people_linked_through_the_manager(client, kim, story, kims_older_story):
     duplicate = make_person("Kim K", slug="kim-k")
     story.people.add(duplicate)
@@ -222,6 +235,25 @@ def test_loaddata_brings_links_loaded_without_copies_along(
         call_command("loaddata", str(fixture), verbosity=0)
     assert_listed_for(client, kim, story, kims_older_story)
     assert story.headline in on_tag_page(client, "loaded")
+
+
+def test_loading_an_older_dump_over_a_story_counts_it_where_it_is_now(
+    client, kim, tmp_path, django_capture_on_commit_callbacks
+):
+    story = make_article("Kim's label launch", people=[kim], published_at=hours_ago(1))
+    dump = tmp_path / "story.json"
+    dump.write_text(
+        serializers.serialize("json", [story, *story.person_links.all(), *story.tagged_items.all()])
+    )
+    # Moved back to an earlier month, then the dump of this month is loaded over it.
+    story.published_at = timezone.now() - datetime.timedelta(days=70)
+    story.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("loaddata", str(dump), verbosity=0)
+    response = client.get(f"/people/{kim.slug}/", {"fresh": timezone.now().timestamp()})
+    assert response.context["page"].paginator.count == 1
+    assert f'Stories about {kim.name} <span class="count">(1)</span>' in response.text
+    assert drifts() == []
 
 
 # What goes around the ORM's signals -------------------------------------------------
