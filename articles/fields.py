@@ -68,6 +68,6 @@ class OriginalImageField(models.ImageField):
 
 def originals_storage():
     """The private storage of originals (a lazy alias, so a settings change is seen)."""
-    from newsroom.storage import originals_storage
+    from common.storage import originals_storage
 
     return originals_storage

@@ -28,7 +28,7 @@ EXIF_ORIENTATION = 0x0112
 
 def storage():
     """The private storage originals are kept in."""
-    from newsroom.storage import originals_storage
+    from common.storage import originals_storage
 
     return originals_storage
 

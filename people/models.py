@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
 from django.utils import timezone
 
-from newsroom.reversing import reverse_slug
+from common.reversing import reverse_slug
 
 from . import dates
 from .dates import Precision, age_between
