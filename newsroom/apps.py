@@ -6,8 +6,3 @@ from common import storage  # noqa: F401 - registers the originals check
 class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = "Newsroom"
-
-    def ready(self):
-        from . import pagecache
-
-        pagecache.connect()

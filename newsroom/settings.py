@@ -76,8 +76,8 @@ MIDDLEWARE = [
     "newsroom.routers.ReplicaReadsMiddleware",
     # 304s for pages a browser or CDN already has, cached ones included.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Anonymous readers' pages from the shared cache, never stale (newsroom/pagecache.py).
-    "newsroom.pagecache.PageCacheMiddleware",
+    # Anonymous readers' pages from the shared cache, never stale (newsroom/middleware.py).
+    "newsroom.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
