@@ -22,8 +22,8 @@ from js_asset import Media
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from newsroom.admin_rows import RowsFormSet
-from newsroom.admin_widgets import LabelledCellsMixin, LabelledDateTimeMixin
+from common.admin_rows import RowsFormSet
+from common.admin_widgets import LabelledCellsMixin, LabelledDateTimeMixin
 from people.admin import RelationshipAdmin
 from people.models import Person
 

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from . import pagecache
+
 
 class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -7,4 +9,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Stories and photos"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        # Imported here, not above: the receivers import the models, which
+        # wait for the app registry (Django's documented place for them).
+        from . import signals  # noqa: F401 - connects its receivers
+
+        pagecache.connect()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from newsroom.month_names import month_names
+from common.month_names import month_names
 
 WIDTH = 640
 HEIGHT = 120

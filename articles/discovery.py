@@ -11,8 +11,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from newsroom.pagination import paginate
-from newsroom.planning import planned_afresh
+from common.pagination import paginate
+from common.planning import planned_afresh
 
 from . import metadata
 from . import search as site_search

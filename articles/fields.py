@@ -13,6 +13,10 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 
+from common.storage import originals_storage as _originals_storage
+
+from .originals import clean, cleaned_name
+
 
 class KeyList(models.Field):
     description = "A list of ids"
@@ -52,8 +56,6 @@ class OriginalFieldFile(ImageFieldFile):
     def save(self, name, content, save=True):
         # Every stored original is re-encoded: what the upload carried
         # beyond the picture and the desk's credit fields is dropped.
-        from .originals import clean, cleaned_name
-
         data, extension = clean(content)
         name = cleaned_name(name, extension)
         # Named: the field reads the new width and height from it.
@@ -68,6 +70,4 @@ class OriginalImageField(models.ImageField):
 
 def originals_storage():
     """The private storage of originals (a lazy alias, so a settings change is seen)."""
-    from newsroom.storage import originals_storage
-
-    return originals_storage
+    return _originals_storage

@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html_join
 from django_prose_editor.widgets import AdminProseEditorWidget
@@ -12,7 +13,7 @@ from people.models import Person
 
 from . import roles
 from .body import HEADLINE_SEARCH_LENGTH, age_mismatches, teaser_slugs
-from .models import Article, desk_time
+from .models import Article, ArticlePerson, desk_time
 from .sanitize import EDITOR_EXTENSIONS
 
 BODY_HELP = (
@@ -216,10 +217,6 @@ class BulkPersonForm(forms.Form):
 
     def __init__(self, *args, admin_site=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.contrib.admin.widgets import AutocompleteSelect
-
-        from .models import ArticlePerson
-
         # Built with its widget, so the field hands the widget its choices.
         self.fields["person"] = forms.ModelChoiceField(
             queryset=Person.objects.all(),

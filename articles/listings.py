@@ -23,12 +23,15 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import connections, models, transaction
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.expressions import Expression
 from django.utils import timezone
 
 from newsroom.precompiled import Precompiled, Slot
+
+from . import pagecache
 
 # How many page shapes (depths within a month) each listing keeps compiled.
 PAGE_SHAPES = 64
@@ -85,17 +88,19 @@ class Listing:
     key: str  # the link's field naming the person or tag
     keys_field: str  # the story's field keeping the keys of its links
 
+    # The models are looked up by name: the models module builds on this one.
     @property
     def links(self):
-        from django.apps import apps
-
         return apps.get_model(self.link_name).objects
 
     @property
     def counts(self):
-        from django.apps import apps
-
         return apps.get_model(self.count_name).objects
+
+    @property
+    def story_model(self):
+        """The story model, as the link names it."""
+        return self.links.model._meta.get_field(self.story).related_model
 
     def published(self, key, now=None):
         """``key``'s links to stories readers may see, newest first (the reading index)."""
@@ -350,11 +355,9 @@ class Listing:
 
     def copies(self):
         """{field: expression}: the link's copies as its story has them now, to update with."""
-        from .models import Article
-
-        story = Article.objects.filter(pk=OuterRef(self.story))
+        story = self.story_model.objects.filter(pk=OuterRef(self.story))
         return {
-            "is_published": Exists(story.filter(status=Article.Status.PUBLISHED)),
+            "is_published": Exists(story.filter(status=self.story_model.Status.PUBLISHED)),
             "published_at": Subquery(story.values("published_at")[:1]),
         }
 
@@ -378,10 +381,8 @@ class Listing:
 
     def store_keys(self, story_ids):
         """Write onto each story's row the keys of its links (``keys_field``)."""
-        from .models import Article
-
         for story, keys in self.keys_of(story_ids).items():
-            Article.objects.filter(pk=story).update(**{self.keys_field: keys})
+            self.story_model.objects.filter(pk=story).update(**{self.keys_field: keys})
 
     def counted_months(self, link):
         """{(key, month)} where ``link`` is counted, as its copies stand."""
@@ -394,17 +395,16 @@ class Listing:
         may be out of date (``story.tags.add`` on an instance read before a
         bulk update) or carry changes not saved yet.
         """
-        from .models import Article
-
+        stories = self.story_model
         stored = (
-            Article.objects.filter(pk=getattr(link, f"{self.story}_id"))
+            stories.objects.filter(pk=getattr(link, f"{self.story}_id"))
             .values_list("status", "published_at")
             .first()
         )
         if stored is None:
             story = getattr(link, self.story)
             stored = story.status, story.published_at
-        link.is_published = stored[0] == Article.Status.PUBLISHED
+        link.is_published = stored[0] == stories.Status.PUBLISHED
         link.published_at = stored[1]
 
 
@@ -520,8 +520,6 @@ def sync(story_ids):
     no story's links name any more: delete them through the ORM
     (``QuerySet.delete`` sends signals), or run ``manage.py checklistings --repair``.
     """
-    from newsroom import pagecache
-
     for batch in _batches(story_ids):
         with transaction.atomic():
             for listing in LISTINGS:
@@ -571,10 +569,8 @@ def _story_name(slug, pk):
 
 def _check_stories(listing, rows, repair):
     """Drifts of the links' copies and of the keys on the rows of a batch of stories."""
-    from .models import Article
-
     truth = {
-        pk: (status == Article.Status.PUBLISHED, at, slug, keys)
+        pk: (status == listing.story_model.Status.PUBLISHED, at, slug, keys)
         for pk, slug, status, at, keys in rows
     }
     keys = {pk: [] for pk in truth}
@@ -609,20 +605,18 @@ def _check_stories(listing, rows, repair):
         if stale:
             listing.links.filter(**{f"{listing.story}__in": stale}).update(**listing.copies())
         for story in wrong_keys:
-            Article.objects.filter(pk=story).update(**{listing.keys_field: keys[story]})
+            listing.story_model.objects.filter(pk=story).update(**{listing.keys_field: keys[story]})
 
 
 def _check_counts(listing, key_rows, repair):
     """Drifts of the monthly counts of a batch of people or tags, counted from the stories."""
-    from .models import Article
-
     names = dict(key_rows)
     story = listing.story
     truth = Counter()
     published = listing.links.filter(
         **{
             f"{listing.key}__in": list(names),
-            f"{story}__status": Article.Status.PUBLISHED,
+            f"{story}__status": listing.story_model.Status.PUBLISHED,
             f"{story}__published_at__isnull": False,
         }
     ).values_list(f"{listing.key}_id", f"{story}__published_at")
@@ -683,12 +677,8 @@ def check(repair=False, batch=BATCH, progress=None):
     transactions of one batch, and the page cache starts a new generation.
     ``progress(done, total, what)`` is called after each batch.
     """
-    from newsroom import pagecache
-
-    from .models import Article
-
     found = False
-    stories = Article.objects.all()
+    stories = PEOPLE.story_model.objects.all()
     total = stories.count()
     done = 0
     fields = ("pk", "slug", "status", "published_at")

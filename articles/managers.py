@@ -18,7 +18,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from newsroom.precompiled import Precompiled, Slot
+from people.models import Person, Relationship
 
+from .body import teaser_slugs
 from .folded import UNSHOWN, as_prefetched, fold_lists
 from .listings import PEOPLE, TAGS, joined
 
@@ -87,8 +89,6 @@ class ArticleQuerySet(models.QuerySet):
 
         Empty, without a query, when the body has no teaser markers.
         """
-        from .body import teaser_slugs
-
         slugs = teaser_slugs(story.body)
         if not slugs:
             return self.none()
@@ -108,8 +108,6 @@ class ArticleQuerySet(models.QuerySet):
         each person's newest stories, one index walk each. The query is
         compiled once for each shape (see ``newsroom.precompiled``).
         """
-        from .body import teaser_slugs
-
         slugs = [slug for slug in teaser_slugs(story.body) if slug != story.slug]
         keys = [getattr(person, "pk", person) for person in people]
         rows = list(
@@ -148,9 +146,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_main_flag(self, person):
         """Each story marked ``is_main_person``: whether ``person`` is its main person."""
-        from .models import ArticlePerson
-
-        main = ArticlePerson.objects.filter(article=OuterRef("pk"), person=person, is_main=True)
+        # The models module builds on this one: the link model is the story's.
+        main = self.model.people.through.objects.filter(
+            article=OuterRef("pk"), person=person, is_main=True
+        )
         return self.annotate(is_main_person=Exists(main))
 
     def people_alongside(self, person, within, now=None):
@@ -159,8 +158,6 @@ class ArticleQuerySet(models.QuerySet):
         Each person carries ``shared``, the number of those stories; one
         query, bounded however many stories ``person`` is in.
         """
-        from people.models import Person
-
         return (
             Person.objects.filter(article_links__article__in=PEOPLE.newest(person, within, now=now))
             .exclude(pk=getattr(person, "pk", person))
@@ -213,8 +210,6 @@ class ArticleQuerySet(models.QuerySet):
 
 def _linked(story, ties=None):
     """{"people", "relatives", "tags": their ids}: what relates other stories to ``story``."""
-    from people.models import Relationship
-
     people = [link.person_id for link in story.person_links.all()]
     if ties is None:
         ties = Relationship.objects.touching(people)
@@ -231,9 +226,7 @@ def _relatedness(stories, story, now, people, relatives, tags):
     Candidates are a ``pk__in`` expression; the annotations are
     ``is_pinned`` and ``score``. Every value may be a ``Slot``.
     """
-    from .models import Article
-
-    Pin = Article.related.through
+    Pin = stories.model.related.through
     pinned = Pin.objects.filter(from_article=story)
     # Candidates and score in SQL of our own: a score of index walks and
     # two weighted counts, composed here in microseconds rather than by
@@ -331,8 +324,6 @@ def relatives_of(people, ties):
 
     At most ``RELATIVES_DRAWN``, family first, in a stable order.
     """
-    from people.models import Relationship
-
     inside = set(people)
     found = {}
     for tie in ties:

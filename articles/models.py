@@ -11,7 +11,7 @@ from django.utils import dateformat, timezone
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
-from newsroom.reversing import reverse_slug
+from common.reversing import reverse_slug
 from people.models import Person, Relationship
 
 from . import renditions

@@ -18,6 +18,8 @@ from pathlib import PurePosixPath
 from django.core.files.storage import default_storage
 from PIL import Image, ImageOps, PngImagePlugin
 
+from common.storage import originals_storage
+
 from .photo_metadata import desk_xmp, read_embedded
 
 # The Pillow format an original is stored in, and its file extension.
@@ -28,8 +30,6 @@ EXIF_ORIENTATION = 0x0112
 
 def storage():
     """The private storage originals are kept in."""
-    from newsroom.storage import originals_storage
-
     return originals_storage
 
 

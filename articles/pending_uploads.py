@@ -21,13 +21,52 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from . import originals
-from .photo_metadata import Embedded, read_embedded, suggest_credits
+from .models import CreditSource
+from .photo_metadata import Embedded, read_embedded
 
 FOLDER = "pending"
 MAX_AGE = datetime.timedelta(days=1)
 SALT = "articles.photo.pending-upload"
 # Form data not worth keeping: the token, the file, the credits' own bookkeeping.
 UNKEPT = {"csrfmiddlewaretoken", "image", "pending"}
+
+
+def suggest_credits(embedded):
+    """Credits for ``embedded``: a list of (role, name, source or None) in house order.
+
+    The credit line's names come first (each matched to a source by name or
+    alias, split at "/" when the whole does not match), then the source when
+    it adds a name, then every creator in the file's order. Unmatched names
+    get ``None``.
+    """
+    agencies = [CreditSource.Kind.AGENCY, CreditSource.Kind.SUPPLIER]
+    people = [CreditSource.Kind.PHOTOGRAPHER]
+    suggestions = []
+    seen = set()
+
+    def add(role, name, kinds):
+        name = name.strip()
+        if not name or name.casefold() in seen:
+            return
+        seen.add(name.casefold())
+        source = CreditSource.objects.matching(name, kinds).first()
+        if source is not None:
+            seen.add(source.name.casefold())
+            role = source.kind if source.kind in ("agency", "photographer", "supplier") else role
+        suggestions.append((role, source.name if source else name, source))
+
+    credit_line = embedded.credit_line
+    if credit_line:
+        if CreditSource.objects.matching(credit_line, agencies + people).exists():
+            add("agency", credit_line, agencies + people)
+        else:
+            for part in credit_line.split("/"):
+                add("agency" if not suggestions else "supplier", part, agencies + people)
+    if embedded.source:
+        add("supplier" if suggestions else "agency", embedded.source, agencies)
+    for creator in embedded.creators:
+        add("photographer", creator, people)
+    return suggestions
 
 
 @dataclass

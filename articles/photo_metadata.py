@@ -4,8 +4,9 @@ Agencies and photographers write the creator, credit line, source, copyright
 notice and caption into the file, in the IPTC-IIM block (APP13) and again as
 XMP. Both are read with Pillow (XMP through ``Image.getxmp()``, which parses
 with defusedxml); XMP wins where both are present, being Unicode throughout.
-``suggest_credits`` turns the names into credits, reusing the desk's credit
-sources where one matches by name or alias.
+``articles.pending_uploads.suggest_credits`` turns the names into credits,
+reusing the desk's credit sources where one matches by name or alias. This
+module knows no model, so the models' file field may use it.
 """
 
 import dataclasses
@@ -154,46 +155,6 @@ def read_embedded(fileobj):
     finally:
         fileobj.seek(0)
     return Embedded(**values)
-
-
-def suggest_credits(embedded):
-    """Credits for ``embedded``: a list of (role, name, source or None) in house order.
-
-    The credit line's names come first (each matched to a source by name or
-    alias, split at "/" when the whole does not match), then the source when
-    it adds a name, then every creator in the file's order. Unmatched names
-    get ``None``.
-    """
-    from .models import CreditSource
-
-    agencies = [CreditSource.Kind.AGENCY, CreditSource.Kind.SUPPLIER]
-    people = [CreditSource.Kind.PHOTOGRAPHER]
-    suggestions = []
-    seen = set()
-
-    def add(role, name, kinds):
-        name = name.strip()
-        if not name or name.casefold() in seen:
-            return
-        seen.add(name.casefold())
-        source = CreditSource.objects.matching(name, kinds).first()
-        if source is not None:
-            seen.add(source.name.casefold())
-            role = source.kind if source.kind in ("agency", "photographer", "supplier") else role
-        suggestions.append((role, source.name if source else name, source))
-
-    credit_line = embedded.credit_line
-    if credit_line:
-        if CreditSource.objects.matching(credit_line, agencies + people).exists():
-            add("agency", credit_line, agencies + people)
-        else:
-            for part in credit_line.split("/"):
-                add("agency" if not suggestions else "supplier", part, agencies + people)
-    if embedded.source:
-        add("supplier" if suggestions else "agency", embedded.source, agencies)
-    for creator in embedded.creators:
-        add("photographer", creator, people)
-    return suggestions
 
 
 def desk_xmp(embedded):

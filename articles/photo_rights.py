@@ -7,6 +7,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
+from .models import Article
+
 # How far ahead the desk looks for licences running out.
 EXPIRY_WINDOW_DAYS = 30
 
@@ -49,8 +51,6 @@ class PhotoRightsAdmin:
 
     def expiring_view(self, request):
         """Photos whose licence runs out within the window, with the stories they lead."""
-        from .models import Article
-
         if not self.has_view_permission(request):
             raise PermissionDenied
         today = timezone.localdate()

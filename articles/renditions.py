@@ -29,7 +29,7 @@ from django.core.files.storage import default_storage
 from django.utils.encoding import filepath_to_uri
 from PIL import Image, ImageOps
 
-from newsroom import pagecache
+from . import pagecache
 
 # Bump to remake every photo's renditions (e.g. after changing widths or quality).
 VERSION = 1

@@ -75,7 +75,7 @@ def withdraw_expired(sender, instance, raw=False, **kwargs):
 # admin's inlines, taggit), the related managers (``story.people.add/remove/
 # set/clear``, ``person.articles.add(...)``: these create links in bulk and
 # send ``m2m_changed`` only), merges and ``loaddata``. Each of these also
-# starts a new page cache generation (``newsroom.pagecache.connect``).
+# starts a new page cache generation (``articles.pagecache.connect``).
 
 LISTING_OF = {ArticlePerson: listings.PEOPLE, TaggedArticle: listings.TAGS}
 

@@ -3,7 +3,7 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
-from newsroom.pagination import paginate
+from common.pagination import paginate
 from people import timeline
 from people.models import PersonRedirect
 from people.relations import family_box

@@ -10,9 +10,7 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from newsroom import pagecache
-
-from . import listings
+from . import listings, pagecache
 from .models import Article, StatusChange
 
 Status = Article.Status

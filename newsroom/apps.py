@@ -1,11 +1,8 @@
 from django.apps import AppConfig
 
+from common import storage  # noqa: F401 - registers the originals check
+
 
 class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = "Newsroom"
-
-    def ready(self):
-        from . import pagecache, storage  # noqa: F401 - registers the originals check
-
-        pagecache.connect()

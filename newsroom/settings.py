@@ -76,8 +76,8 @@ MIDDLEWARE = [
     "newsroom.routers.ReplicaReadsMiddleware",
     # 304s for pages a browser or CDN already has, cached ones included.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Anonymous readers' pages from the shared cache, never stale (newsroom/pagecache.py).
-    "newsroom.pagecache.PageCacheMiddleware",
+    # Anonymous readers' pages from the shared cache, never stale (newsroom/middleware.py).
+    "newsroom.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -141,7 +141,7 @@ def prepared_statements(database):
     # A prepared query is planned once, for any values: left to choose, the
     # server kept planning the story sidebars afresh (2.5 ms of their 7 ms).
     # Their plans are index walks whatever the story; search, whose plan does
-    # depend on its words, runs unprepared (newsroom.planning).
+    # depend on its words, runs unprepared (common.planning).
     options["options"] = "-c plan_cache_mode=force_generic_plan"
     return database
 
@@ -266,7 +266,7 @@ if MEDIA_BUCKET:
     }
 else:
     ORIGINALS_STORAGE = {
-        "BACKEND": "newsroom.storage.PrivateFileSystemStorage",
+        "BACKEND": "common.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": str(ORIGINALS_ROOT)},
     }
 

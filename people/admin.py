@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 
-from newsroom.admin_rows import RowsFormSet
+from common.admin_rows import RowsFormSet
 
 from .merging import merge_people
 from .models import Person, PersonRedirect, Relationship

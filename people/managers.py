@@ -1,6 +1,8 @@
 from django.db import models
 from django.db.models import Q
 
+from .relations import ties_from
+
 
 class PersonQuerySet(models.QuerySet):
     def matching(self, text):
@@ -25,8 +27,6 @@ class RelationshipQuerySet(models.QuerySet):
 
     def ties_of(self, person):
         """``person``'s ties as they read on their page, grouped and dated."""
-        from .relations import ties_from
-
         return ties_from(self.involving(person), person)
 
     def touching(self, people):

@@ -13,12 +13,13 @@ from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
 from django.utils import timezone
 
-from newsroom.reversing import reverse_slug
+from common.reversing import reverse_slug
 
-from . import dates
+from . import choices, dates
 from .dates import Precision, age_between
 from .folding import FoldedTextField, name_key
 from .managers import PersonQuerySet, RelationshipQuerySet
+from .relations import Tie
 
 __all__ = [
     "Person",
@@ -55,10 +56,7 @@ def precision_field(verbose_name):
 
 
 class Person(models.Model):
-    class Gender(models.TextChoices):
-        FEMALE = "female", "female"
-        MALE = "male", "male"
-        NONBINARY = "nonbinary", "non-binary"
+    Gender = choices.Gender
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -310,31 +308,13 @@ class Relationship(models.Model):
     the same both ways.
     """
 
-    class Kind(models.TextChoices):
-        SPOUSE = "spouse", "spouse"
-        PARTNER = "partner", "partner"
-        ENGAGED = "engaged", "engaged"
-        PARENT = "parent", "parent (person is the parent of other)"
-        SIBLING = "sibling", "sibling"
+    Kind = choices.Kind
+    EndReason = choices.EndReason
+    Kinship = choices.Kinship
+    Status = choices.Status
 
-    class EndReason(models.TextChoices):
-        DIVORCE = "divorce", "divorce"
-        SEPARATION = "separation", "separation"
-        BREAKUP = "breakup", "breakup"
-        DEATH = "death", "death"
-
-    class Kinship(models.TextChoices):
-        BIOLOGICAL = "biological", "biological"
-        STEP = "step", "step"
-        ADOPTIVE = "adoptive", "adoptive"
-
-    class Status(models.TextChoices):
-        RUMOURED = "rumoured", "rumoured"
-        REPORTED = "reported", "reported"
-        CONFIRMED = "confirmed", "confirmed"
-
-    FAMILY_KINDS = (Kind.PARENT, Kind.SIBLING)
-    COUPLE_KINDS = (Kind.SPOUSE, Kind.PARTNER, Kind.ENGAGED)
+    FAMILY_KINDS = choices.FAMILY_KINDS
+    COUPLE_KINDS = choices.COUPLE_KINDS
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships")
     other = models.ForeignKey(
@@ -527,6 +507,4 @@ class Relationship(models.Model):
 
     def seen_from(self, person):
         """This relationship as it reads on ``person``'s page."""
-        from .relations import Tie
-
         return Tie.of(self, person)

@@ -8,12 +8,7 @@ Kardashian on the other, "Parent of" on one and "Child of" on the other.
 from dataclasses import dataclass
 
 from . import dates
-from .models import Person, Relationship
-
-Kind = Relationship.Kind
-EndReason = Relationship.EndReason
-Kinship = Relationship.Kinship
-Status = Relationship.Status
+from .choices import COUPLE_KINDS, EndReason, Gender, Kind, Kinship, Status
 
 # How a tie reads on the page of its ``person``, and on the page of its ``other``.
 LABELS = {
@@ -60,7 +55,7 @@ def word_for(person, role, kinship=""):
     """What ``person`` is in a tie where they play ``role``: "daughter", "stepfather"."""
     female, male, anyone = WORDS[role]
     gender = person.gender
-    word = female if gender == Person.Gender.FEMALE else male if gender == "male" else anyone
+    word = female if gender == Gender.FEMALE else male if gender == "male" else anyone
     if kinship == Kinship.STEP:
         return f"step{word}" if role != "sibling" or word != "sibling" else "step-sibling"
     if kinship == Kinship.ADOPTIVE:
@@ -92,8 +87,9 @@ END_WORDS = {
 @dataclass(frozen=True)
 class Tie:
     label: str
-    counterpart: Person
-    relationship: Relationship
+    # Typed loosely: the models build on this module, not it on them.
+    counterpart: object  # the Person at the other end
+    relationship: object  # the Relationship
 
     @classmethod
     def of(cls, relationship, person):
@@ -138,7 +134,7 @@ class Tie:
         """ "second marriage", counted for the page's person, or ""."""
         r = self.relationship
         number = r.ordinal if r.person_id != self.counterpart.pk else r.other_ordinal
-        if not number or r.kind not in Relationship.COUPLE_KINDS:
+        if not number or r.kind not in COUPLE_KINDS:
             return ""
         noun = {Kind.SPOUSE: "marriage", Kind.ENGAGED: "engagement"}.get(r.kind, "partnership")
         return f"{ordinal_word(number)} {noun}"
@@ -211,8 +207,8 @@ class Relation:
     divorced, 2022".
     """
 
-    person: Person
-    to: Person
+    person: object  # a Person
+    to: object  # a Person
     word: str
     since: str = ""
     status_note: str = ""
@@ -229,7 +225,7 @@ def relation_on(relationship, person, date):
         return None
     word = word_for(person, role_of(r, person), r.kinship)
     since = ""
-    if r.ended and r.kind in Relationship.COUPLE_KINDS:
+    if r.ended and r.kind in COUPLE_KINDS:
         if dates.latest(r.ended, r.ended_precision) <= date:
             word = f"ex-{word}" if r.kind != Kind.PARTNER else f"former {word}"
         elif dates.earliest(r.ended, r.ended_precision) > date:

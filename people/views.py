@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.db.models.functions import Substr, Upper
 from django.shortcuts import render
 
-from newsroom.pagination import paginate
+from common.pagination import paginate
 
 from .models import Person
 

@@ -4,7 +4,7 @@ transaction mode cannot keep prepared statements)."""
 import pytest
 from django.db import connection
 
-from newsroom.planning import planned_afresh
+from common.planning import planned_afresh
 from newsroom.settings import prepared_statements
 
 

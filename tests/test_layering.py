@@ -1,10 +1,17 @@
-"""Stories build on people, never the other way round.
+"""Imports run one way: common <- people <- articles <- newsroom (the site).
 
 The ``people`` app must not import the ``articles`` app anywhere, migrations
-included, nor make its migrations depend on it.
+included, nor make its migrations depend on it. Beyond that, the import graph
+of every project package (each module's imports, at module level and inside
+functions) is checked: no package imports one above it (no app imports
+``newsroom``, ``common`` imports no app), no module takes part in an import
+circle, and no module imports a project module inside a function, where an
+import hides a circle instead of breaking it. docs/architecture.md draws it.
 """
 
 import ast
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -131,3 +138,346 @@ def test_the_dependency_check_catches_a_dependency_on_articles():
     assert migration_dependencies_on_articles(ast.parse(source)) == [
         (2, "('articles', '0001_initial')")
     ]
+
+
+# The import graph of the project's packages ------------------------------------------
+
+# Each package, and the packages it may import: each only those below it.
+LAYERS = {
+    "common": set(),  # what the apps share; knows no app
+    "people": {"common"},
+    "articles": {"common", "people"},  # stories, photos, the reading layer
+    "newsroom": {"common", "people", "articles"},  # the site: settings, URLs, middleware
+}
+NOT_PACKAGES = {"tests"}  # tests may import anything
+
+# Imports inside a function that are truly needed, with the reason.
+FUNCTION_LEVEL_ALLOWED = {
+    ("articles.apps", "articles.signals"): (
+        "AppConfig.ready() is where receivers are imported: they import the models, "
+        "which cannot load before the app registry"
+    ),
+}
+
+# Left for the work that removes newsroom/precompiled.py and the folded lists'
+# private-API machinery in articles/folded.py (issue 16, item 6): those modules
+# go, and these imports with them. An entry already gone is no failure.
+BEING_REMOVED = {"newsroom.precompiled", "articles.folded"}
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str  # the importing module
+    target: str  # the project module imported
+    path: str  # the importing file, from the root
+    line: int
+    in_function: bool
+
+
+def project_packages(root=ROOT):
+    return sorted(
+        path.parent.name
+        for path in root.glob("*/__init__.py")
+        if path.parent.name not in NOT_PACKAGES
+    )
+
+
+def module_names(root=ROOT, packages=None):
+    """{dotted module name: its file} for every module of ``packages``."""
+    found = {}
+    for package in packages or project_packages(root):
+        for path in sorted((root / package).rglob("*.py")):
+            if "__pycache__" in path.parts:
+                continue
+            parts = list(path.relative_to(root).with_suffix("").parts)
+            if parts[-1] == "__init__":
+                parts.pop()
+            found[".".join(parts)] = path
+    return found
+
+
+def _absolute(module, is_package, level, name):
+    """What ``from <level dots><name>`` means inside ``module``."""
+    if not level:
+        return name
+    base = module.split(".") if is_package else module.split(".")[:-1]
+    base = base[: len(base) - (level - 1)]
+    return ".".join(base + ([name] if name else []))
+
+
+def _project_module(name, modules):
+    """The project module ``name`` loads: itself, or the nearest package above it."""
+    parts = name.split(".")
+    for end in range(len(parts), 0, -1):
+        candidate = ".".join(parts[:end])
+        if candidate in modules:
+            return candidate
+    return None
+
+
+def imports_of(module, tree, modules, is_package=False):
+    """[(target module, line, inside a function)] for each project module ``tree`` imports."""
+    found = []
+
+    def add(name, node, in_function):
+        target = _project_module(name, modules)
+        if target and target != module and (target, node.lineno, in_function) not in found:
+            found.append((target, node.lineno, in_function))
+
+    def visit(node, in_function):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                add(alias.name, node, in_function)
+        elif isinstance(node, ast.ImportFrom):
+            base = _absolute(module, is_package, node.level, node.module or "")
+            for alias in node.names:
+                # "from . import signals" loads the module articles.signals.
+                full = f"{base}.{alias.name}" if base else alias.name
+                add(full if full in modules else base, node, in_function)
+        elif isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            first = node.args[0] if node.args else None
+            if name in ("import_module", "__import__") and isinstance(first, ast.Constant):
+                add(str(first.value), node, in_function)
+        inside = in_function or isinstance(
+            node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+        )
+        for child in ast.iter_child_nodes(node):
+            visit(child, inside)
+
+    visit(tree, False)
+    return found
+
+
+def import_graph(root=ROOT, packages=None):
+    """Every import of a project module by a project module, as ``Edge``s."""
+    modules = module_names(root, packages)
+    edges = []
+    for module, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        relative = path.relative_to(root).as_posix()
+        for target, line, in_function in imports_of(
+            module, tree, modules, is_package=path.name == "__init__.py"
+        ):
+            edges.append(Edge(module, target, relative, line, in_function))
+    return edges
+
+
+def cycles(edges):
+    """Each import circle, as the list of its modules (Tarjan's strongly connected parts)."""
+    graph = defaultdict(set)
+    for edge in edges:
+        graph[edge.source].add(edge.target)
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+
+    def connect(node):
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph[node]):
+            if nxt not in index:
+                connect(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            part = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                part.append(member)
+                if member == node:
+                    break
+            if len(part) > 1:
+                found.append(sorted(part))
+
+    for node in sorted(set(graph)):
+        if node not in index:
+            connect(node)
+    return found
+
+
+def one_circle(part, edges):
+    """A readable circle through the modules of ``part``: "a -> b -> a" with the lines."""
+    by_source = defaultdict(list)
+    for edge in edges:
+        if edge.source in part and edge.target in part:
+            by_source[edge.source].append(edge)
+    path, seen, node = [], {}, part[0]
+    while node not in seen:
+        seen[node] = len(path)
+        edge = min(by_source[node], key=lambda e: (e.target, e.line))
+        path.append(edge)
+        node = edge.target
+    loop = path[seen[node] :]
+    return " -> ".join(f"{e.source} ({e.path}:{e.line})" for e in loop) + f" -> {node}"
+
+
+def package_of(module):
+    return module.split(".")[0]
+
+
+def checked(edges):
+    return [edge for edge in edges if not {edge.source, edge.target} & BEING_REMOVED]
+
+
+@pytest.fixture(scope="module")
+def edges():
+    return checked(import_graph())
+
+
+def test_every_package_has_a_place_in_the_layers():
+    assert set(project_packages()) == set(LAYERS), (
+        "Give each new package its place in LAYERS (and in docs/architecture.md)."
+    )
+
+
+def test_the_graph_is_read_from_the_code(edges):
+    assert len(edges) > 50
+    assert any(
+        edge.source == "articles.models" and edge.target == "people.models" for edge in edges
+    )
+    assert any(edge.in_function for edge in edges)
+
+
+@pytest.mark.parametrize("package", sorted(LAYERS))
+def test_each_package_imports_only_those_below_it(package, edges):
+    problems = [
+        f"{edge.path}:{edge.line}: {edge.source} imports {edge.target}"
+        for edge in edges
+        if package_of(edge.source) == package
+        and package_of(edge.target) != package
+        and package_of(edge.target) not in LAYERS[package]
+    ]
+    allowed = ", ".join(sorted(LAYERS[package])) or "no project package"
+    assert not problems, f"{package} may import {allowed}:\n" + "\n".join(problems)
+
+
+def test_no_app_imports_the_site(edges):
+    problems = [
+        f"{edge.path}:{edge.line}: {edge.source} imports {edge.target}"
+        for edge in edges
+        if package_of(edge.source) != "newsroom" and package_of(edge.target) == "newsroom"
+    ]
+    assert not problems, "newsroom/ is wiring only; no app imports it:\n" + "\n".join(problems)
+
+
+def test_common_imports_no_app(edges):
+    problems = [
+        f"{edge.path}:{edge.line}: {edge.source} imports {edge.target}"
+        for edge in edges
+        if package_of(edge.source) == "common" and package_of(edge.target) != "common"
+    ]
+    assert not problems, "common/ imports no app and not the site:\n" + "\n".join(problems)
+
+
+def test_people_imports_neither_articles_nor_the_site(edges):
+    problems = [
+        f"{edge.path}:{edge.line}: {edge.source} imports {edge.target}"
+        for edge in edges
+        if package_of(edge.source) == "people"
+        and package_of(edge.target) in ("articles", "newsroom")
+    ]
+    assert not problems, "people builds on common only:\n" + "\n".join(problems)
+
+
+def test_no_import_circles(edges):
+    found = [one_circle(part, edges) for part in cycles(edges)]
+    assert not found, "Import circles:\n" + "\n".join(found)
+
+
+def test_no_project_module_is_imported_inside_a_function(edges):
+    problems = [
+        f"{edge.path}:{edge.line}: {edge.source} imports {edge.target} inside a function"
+        for edge in edges
+        if edge.in_function and (edge.source, edge.target) not in FUNCTION_LEVEL_ALLOWED
+    ]
+    assert not problems, (
+        "Import at the top of the module; a circle this hides is broken by moving code:\n"
+        + "\n".join(problems)
+    )
+
+
+def test_every_allowed_function_level_import_is_still_there(edges):
+    inside = {(edge.source, edge.target) for edge in edges if edge.in_function}
+    assert set(FUNCTION_LEVEL_ALLOWED) <= inside
+
+
+# The graph checks themselves, on small made-up trees --------------------------------
+
+
+def make_tree(tmp_path, files):
+    for name, source in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(source, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_graph_resolves_relative_and_absolute_imports(tmp_path):
+    root = make_tree(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/models.py": "from . import managers\nfrom .listings import joined\n",
+            "app/managers.py": "import other.util\n",
+            "app/listings.py": "from ..other import util\n",
+            "app/sub/__init__.py": "from .. import models\n",
+            "other/__init__.py": "",
+            "other/util.py": "from django.db import models\nimport app_extra\n",
+        },
+    )
+    found = {(e.source, e.target) for e in import_graph(root, ["app", "other"])}
+    assert found == {
+        ("app.models", "app.managers"),
+        ("app.models", "app.listings"),
+        ("app.managers", "other.util"),
+        ("app.listings", "other.util"),
+        ("app.sub", "app.models"),
+    }
+
+
+def test_the_graph_marks_imports_inside_functions(tmp_path):
+    root = make_tree(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/a.py": "import importlib\n\ndef f():\n    from .b import x\n",
+            "app/b.py": "class C:\n    from . import c\n",
+            "app/c.py": "g = lambda: __import__('app.a')\n",
+        },
+    )
+    found = {(e.source, e.target, e.in_function) for e in import_graph(root, ["app"])}
+    assert found == {("app.a", "app.b", True), ("app.b", "app.c", False), ("app.c", "app.a", True)}
+
+
+def test_a_circle_is_found_and_shown(tmp_path):
+    root = make_tree(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/models.py": "from .managers import Q\n",
+            "app/managers.py": "def f():\n    from .relations import t\n",
+            "app/relations.py": "from .models import M\n",
+            "app/views.py": "from .models import M\n",
+        },
+    )
+    edges = import_graph(root, ["app"])
+    assert cycles(edges) == [["app.managers", "app.models", "app.relations"]]
+    assert one_circle(["app.managers", "app.models", "app.relations"], edges) == (
+        "app.managers (app/managers.py:2) -> app.relations (app/relations.py:1)"
+        " -> app.models (app/models.py:1) -> app.managers"
+    )
+
+
+def test_a_tree_without_circles_has_none(tmp_path):
+    root = make_tree(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/models.py": "from .managers import Q\n",
+            "app/managers.py": "from .relations import t\n",
+            "app/relations.py": "",
+        },
+    )
+    assert cycles(import_graph(root, ["app"])) == []

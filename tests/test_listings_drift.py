@@ -12,9 +12,8 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles import listings
+from articles import listings, pagecache
 from articles.models import Article, ArticlePerson, PersonMonth, TaggedArticle, TagMonth
-from newsroom import pagecache
 from people.merging import merge_people
 
 from .factories import make_article, make_person

@@ -64,7 +64,7 @@ def test_uploaded_photos_land_in_the_bucket(settings):
 
 
 def test_originals_inside_the_public_media_root_fail_the_system_check(settings, tmp_path):
-    from newsroom.storage import check_originals_are_private
+    from common.storage import check_originals_are_private
 
     settings.MEDIA_BUCKET = ""
     settings.MEDIA_ROOT = tmp_path / "media"

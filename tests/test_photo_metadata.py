@@ -17,7 +17,8 @@ from PIL import Image
 
 from articles import originals, pending_uploads
 from articles.models import CreditSource, Photo, PhotoCredit
-from articles.photo_metadata import Embedded, read_embedded, suggest_credits
+from articles.pending_uploads import suggest_credits
+from articles.photo_metadata import Embedded, read_embedded
 from articles.roles import PHOTO_DESK
 
 from .desk import photo_form, role_user

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 
-from newsroom.reversing import reverse_slug
+from common.reversing import reverse_slug
 
 
 @pytest.mark.parametrize("slug", ["kim-and-kanye", "a_b-2", "X"])

@@ -2,16 +2,14 @@
 
 from django.db import migrations
 
+from articles.roles import ROLES, install_roles
+
 
 def create_roles(apps, schema_editor):
-    from articles.roles import install_roles
-
     install_roles(apps)
 
 
 def remove_roles(apps, schema_editor):
-    from articles.roles import ROLES
-
     apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
 
 

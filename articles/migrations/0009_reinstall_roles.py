@@ -4,11 +4,11 @@
 
 from django.db import migrations
 
+from articles import roles
+
 
 def install_roles(apps, schema_editor):
-    from articles.roles import install_roles
-
-    install_roles(apps)
+    roles.install_roles(apps)
 
 
 class Migration(migrations.Migration):

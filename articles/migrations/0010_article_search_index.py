@@ -13,7 +13,7 @@ model does not know the column, and articles.search falls back there.
 
 from django.db import migrations
 
-from newsroom.migration_ops import on_postgresql
+from common.migration_ops import on_postgresql
 
 DOCUMENT = (
     "setweight(to_tsvector('english'::regconfig, COALESCE({row}headline, '')), 'A') || "

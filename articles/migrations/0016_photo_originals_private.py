@@ -1,19 +1,16 @@
 import articles.fields
+from django.core.files.storage import default_storage
 from django.db import migrations
+
+from articles.originals import move_originals, storage
 
 
 def to_private(apps, schema_editor):
     """Originals stored in the public media root move to the private originals storage."""
-    from articles.originals import move_originals
-
     move_originals(apps.get_model("articles", "Photo").objects.only("pk", "image").order_by("pk"))
 
 
 def to_public(apps, schema_editor):
-    from django.core.files.storage import default_storage
-
-    from articles.originals import move_originals, storage
-
     photos = apps.get_model("articles", "Photo").objects.only("pk", "image").order_by("pk")
     move_originals(photos, source=storage(), target=default_storage)
 

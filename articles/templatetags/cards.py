@@ -14,8 +14,8 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from newsroom.month_names import month_names
-from newsroom.reversing import slug_reverser
+from common.month_names import month_names
+from common.reversing import slug_reverser
 
 from .photos import picture
 from .timestamps import timestamp

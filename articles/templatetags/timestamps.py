@@ -12,7 +12,7 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from newsroom.month_names import month_names
+from common.month_names import month_names
 
 register = template.Library()
 

@@ -9,7 +9,7 @@ they have no trigram to look up. Other databases get nothing here.
 
 from django.db import migrations
 
-from newsroom.migration_ops import on_postgresql
+from common.migration_ops import on_postgresql
 
 CREATE = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",

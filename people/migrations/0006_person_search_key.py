@@ -8,7 +8,7 @@ here. On PostgreSQL a trigram GIN index answers the ``LIKE '%…%'`` of
 from django.db import migrations
 
 import people.folding
-from newsroom.migration_ops import on_postgresql
+from common.migration_ops import on_postgresql
 
 CREATE = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",

@@ -26,7 +26,7 @@ from django.db.models import Q
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from articles import demo, originals, renditions
+from articles import demo, originals, pagecache, renditions
 from articles.models import (
     Article,
     ArticlePerson,
@@ -37,7 +37,6 @@ from articles.models import (
 )
 from articles.roles import install_roles
 from articles.sanitize import clean_body
-from newsroom import pagecache
 from people.models import Person, Relationship
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"

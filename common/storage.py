@@ -32,7 +32,7 @@ class OriginalsStorage(LazyObject):
 originals_storage = OriginalsStorage()
 
 
-@receiver(setting_changed, dispatch_uid="newsroom_originals_storage_reset")
+@receiver(setting_changed, dispatch_uid="common_originals_storage_reset")
 def _forget_originals_storage(setting, **kwargs):
     if setting in ("STORAGES", "ORIGINALS_ROOT"):
         originals_storage._wrapped = empty

@@ -1,6 +1,7 @@
 """Admin widgets that screen readers can name."""
 
 from django.contrib.admin import widgets
+from django.db import models
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils.text import capfirst
 
@@ -23,8 +24,6 @@ class LabelledDateTimeMixin:
     """For ModelAdmins: every date-and-time field gets ``LabelledSplitDateTime``."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        from django.db import models
-
         if isinstance(db_field, models.DateTimeField) and db_field.editable:
             kwargs["widget"] = LabelledSplitDateTime(label=str(db_field.verbose_name))
         return super().formfield_for_dbfield(db_field, request, **kwargs)
