@@ -72,10 +72,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_story_page(self):
         """Everything a story page shows about the story itself: the story with its
-        photo, then one query each for its tags, bylines and people.
+        photo, then one query each for its tags, bylines, people and corrections.
 
-        Corrections (``correction_notes``) and the shown photo's credits
-        (``with_shown_photo_credits``) are read only where there are any.
+        The shown photo's credits come with ``with_shown_photo_credits``.
         """
         from django.contrib.auth import get_user_model
 
@@ -88,6 +87,7 @@ class ArticleQuerySet(models.QuerySet):
                 "tags",  # in order: ``tags_in_order``
                 Prefetch("authors", queryset=get_user_model().objects.order_by("pk")),
                 Prefetch("person_links", queryset=ArticlePerson.objects.select_related("person")),
+                "corrections",
             )
         )
 
@@ -319,7 +319,7 @@ def with_shown_photo_credits(stories):
 
 
 def correction_notes(story):
-    """The story's corrections, oldest first; no query when it has none."""
+    """The story's corrections, oldest first (prefetched by ``for_story_page``)."""
     return list(story.corrections.all()) if story.has_corrections else []
 
 

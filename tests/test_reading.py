@@ -135,8 +135,8 @@ def test_the_story_page_reads_its_photo_credits_and_its_peoples_ties():
         with_shown_photo_credits([read])
         line = read.lead_photo_for_readers.credit_line
         ties = {tie.pk for tie in reading.touching_ties(read)}
-    # The story, its people, tags, bylines; the shown photo's credits; the ties.
-    assert len(queries) == 6
+    # The story, its people, tags, bylines, corrections; the shown photo's credits; the ties.
+    assert len(queries) == 7
     replaced = read.lead_photo.replacement.credit_line
     assert line == SEED_CREDIT_LINE
     assert replaced == "© Stock"
