@@ -36,10 +36,10 @@ def picture(photo, crop="full", sizes="100vw", eager=False, css_class=""):
         else ""
     )
     css = format_html(' class="{}"', css_class) if css_class else ""
-    loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
+    loading = ("fetchpriority", "high") if eager else ("loading", "lazy")
     return format_html(
         '<picture>{}<img{} src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" height="{}"'
-        ' {} decoding="async"></picture>',
+        ' {}="{}" decoding="async"></picture>',
         source,
         css,
         src,
@@ -48,5 +48,5 @@ def picture(photo, crop="full", sizes="100vw", eager=False, css_class=""):
         photo.alt_text,
         int(width),
         int(height),
-        loading,
+        *loading,
     )
