@@ -26,15 +26,10 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db import connections, models, transaction
 from django.db.models import Exists, F, OuterRef, Subquery
-from django.db.models.expressions import Expression
+from django.db.models.expressions import Expression, RawSQL
 from django.utils import timezone
 
-from newsroom.precompiled import Precompiled, Slot
-
 from . import pagecache
-
-# How many page shapes (depths within a month) each listing keeps compiled.
-PAGE_SHAPES = 64
 
 
 def month_of(moment):
@@ -54,11 +49,6 @@ def joined(parts, separator):
     ]
 
 
-def _listed(keys):
-    """``keys`` as a list, or the slot of a precompiled query's array of them as it is."""
-    return keys if isinstance(keys, Slot) else list(keys)
-
-
 def as_date(value):
     """A date from the database: a date, or its ISO text where dates are text (SQLite)."""
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
@@ -67,11 +57,6 @@ def as_date(value):
 def month_start(month):
     """The moment ``month`` (a first day) begins, in desk time."""
     return timezone.make_aware(datetime.datetime.combine(month, datetime.time.min))
-
-
-def month_start_of(moment):
-    """The moment ``moment``'s month begins, in desk time."""
-    return month_start(month_of(moment))
 
 
 def next_month(month):
@@ -140,9 +125,7 @@ class Listing:
         """
         name, table, story, key_column = self._sql_names(db)
         now = now or timezone.now()
-        params = [
-            now if isinstance(now, Slot) else connections[db].ops.adapt_datetimefield_value(now)
-        ]
+        params = [connections[db].ops.adapt_datetimefield_value(now)]
         other = ""
         if exclude is not None:
             other = f" AND {story} <> %s"
@@ -162,7 +145,7 @@ class Listing:
         walks as a UNION of ``newest_sql``, but one plan whatever the number
         of keys, which the planner settles in a fraction of the time.
         """
-        keys = _listed(keys)
+        keys = list(keys)
         if not keys or connections[db].vendor != "postgresql":
             return joined(
                 [self.newest_sql(key, limit, exclude, now, db) for key in keys], " UNION ALL "
@@ -184,7 +167,7 @@ class Listing:
         arithmetic on a row the query has read, no lookup of its links. An
         expression, to annotate stories with or to add up.
         """
-        weights = [(int(weight), _listed(keys)) for weight, keys in weights if keys]
+        weights = [(int(weight), list(keys)) for weight, keys in weights if keys]
         if not weights:
             return RowSQL("0", [])
         if connections[db].vendor == "postgresql":
@@ -236,11 +219,6 @@ class Listing:
             f" AND {name('is_published')} AND {name('published_at')} >= %s"
             f" AND {name('published_at')} <= %s HAVING COUNT(*) > 0"
         )
-        if isinstance(now, Slot):
-            # A precompiled query's: each value is worked out from the moment when it runs.
-            month = now.derived(month_of, models.DateField())
-            start = now.derived(month_start_of, models.DateTimeField())
-            return sql, [month, month, start, now]
         this_month = month_of(now)
         month = ops.adapt_datefield_value(this_month)
         start = ops.adapt_datetimefield_value(month_start(this_month))
@@ -254,25 +232,20 @@ class Listing:
         return Walk(self, key, pages, months, now or timezone.now())
 
     def pages(self, cards):
-        """The query of a page of a key's stories, compiled once (``newsroom.precompiled``).
+        """What gives the query of a page of a key's stories, for ``walk``.
 
         ``cards(stories, key)`` makes the rows what the page shows (say
-        ``stories.for_listing()``); ``key`` is the slot of the person or tag.
+        ``stories.for_listing()``). The page's ids are one walk of the reading
+        index from the start of its month (``before``), ``skip`` rows in.
         """
 
-        def build(stories, skip, size):
-            key, now = Slot("key"), Slot("now", models.DateTimeField())
-            before = Slot("before", models.DateTimeField())
+        def page(skip, size, key, now, before):
             links = self.published(key, now).filter(published_at__lt=before)
             ids = links.values(self.story)[skip : skip + size]
-            return (
-                cards(stories.published(now), key)
-                .filter(pk__in=ids)
-                .order_by("-published_at", "-pk")
-            )
+            stories = self.story_model.objects.published(now)
+            return cards(stories, key).filter(pk__in=ids).order_by("-published_at", "-pk")
 
-        # A shape per depth within a month: the pages read most stay compiled.
-        return Precompiled("articles.Article", build, most=PAGE_SHAPES)
+        return page
 
     # Keeping the copies and the counts ------------------------------------------------
 
@@ -374,15 +347,48 @@ class Listing:
     def keys_of(self, story_ids):
         """{story id: the sorted ids of its people or tags}, from its links."""
         found = {pk: [] for pk in story_ids}
-        links = self.links.filter(**{f"{self.story}__in": found}).order_by(self.key)
-        for story, key in links.values_list(self.story, self.key):
+        # By id, as ``store_keys`` sorts them (a person's own ordering is by name).
+        links = self.links.filter(**{f"{self.story}__in": found}).order_by(f"{self.key}_id")
+        for story, key in links.values_list(self.story, f"{self.key}_id"):
             found[story].append(key)
         return found
 
     def store_keys(self, story_ids):
-        """Write onto each story's row the keys of its links (``keys_field``)."""
-        for story, keys in self.keys_of(story_ids).items():
-            self.story_model.objects.filter(pk=story).update(**{self.keys_field: keys})
+        """Write onto each story's row the keys of its links (``keys_field``), sorted.
+
+        One UPDATE for all the stories (a star's merge touches tens of
+        thousands), each row's keys gathered by a correlated subquery.
+        """
+        ids = list(story_ids)
+        if ids:
+            stories = self.story_model.objects.filter(pk__in=ids)
+            stories.update(
+                **{self.keys_field: self.keys_sql(self.story_model, connections[stories.db])}
+            )
+
+    def keys_sql(self, story_model, connection):
+        """SQL of the sorted keys of the story row being updated, as ``keys_field`` holds them."""
+        name = connection.ops.quote_name
+        meta = self.links.model._meta
+        table, story, key = (
+            name(meta.db_table),
+            *(name(meta.get_field(field).column) for field in (self.story, self.key)),
+        )
+        row = f"{name(story_model._meta.db_table)}.{name(story_model._meta.pk.column)}"
+        field = story_model._meta.get_field(self.keys_field)
+        # Safe: names from the models, quoted; no values at all.
+        if connection.vendor == "postgresql":
+            sql = (
+                f"COALESCE((SELECT array_agg(x.{key} ORDER BY x.{key}) FROM {table} x"  # noqa: S608  # nosec
+                f" WHERE x.{story} = {row}), '{{}}')"
+            )
+        else:
+            # SQLite gathers in the order of the ordered subquery.
+            sql = (
+                f"COALESCE((SELECT json_group_array(k) FROM (SELECT x.{key} AS k FROM {table} x"  # noqa: S608  # nosec
+                f" WHERE x.{story} = {row} ORDER BY x.{key})), '[]')"
+            )
+        return RawSQL(sql, [], output_field=field)  # noqa: S611  # nosec
 
     def counted_months(self, link):
         """{(key, month)} where ``link`` is counted, as its copies stand."""
@@ -578,8 +584,8 @@ def _check_stories(listing, rows, repair):
     noun = listing.key
     links = (
         listing.links.filter(**{f"{listing.story}__in": list(truth)})
-        .order_by(listing.story, listing.key)
-        .values_list(listing.story, listing.key, "is_published", "published_at")
+        .order_by(listing.story, f"{listing.key}_id")
+        .values_list(listing.story, f"{listing.key}_id", "is_published", "published_at")
     )
     for story, key, is_published, at in links:
         keys[story].append(key)
@@ -604,8 +610,8 @@ def _check_stories(listing, rows, repair):
     if repair:
         if stale:
             listing.links.filter(**{f"{listing.story}__in": stale}).update(**listing.copies())
-        for story in wrong_keys:
-            listing.story_model.objects.filter(pk=story).update(**{listing.keys_field: keys[story]})
+        if wrong_keys:
+            listing.store_keys(wrong_keys)
 
 
 def _check_counts(listing, key_rows, repair):
@@ -671,8 +677,7 @@ def check(repair=False, batch=BATCH, progress=None):
     person and tag links (which story, which person or tag) and the people
     and tags. Derived from them and compared: each link's copy of its story's
     status and time, each story's ``person_ids`` and ``tag_ids``, and the
-    monthly counts of every person and tag. (The folded JSON lists of
-    ``articles.folded`` are computed as each page is read and keep nothing.)
+    monthly counts of every person and tag.
     With ``repair`` each drifted row is rewritten as it is found, in
     transactions of one batch, and the page cache starts a new generation.
     ``progress(done, total, what)`` is called after each batch.

@@ -2,26 +2,28 @@
 
 import datetime
 
+from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.db import connections, models
 from django.db.models import (
     Case,
     Count,
     Exists,
     OuterRef,
+    Prefetch,
     Q,
     Subquery,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from newsroom.precompiled import Precompiled, Slot
 from people.models import Person, Relationship
 
 from .body import teaser_slugs
-from .folded import UNSHOWN, as_prefetched, fold_lists
 from .listings import PEOPLE, TAGS, joined
 
 # In the related-stories score a shared person counts for more than a relative
@@ -29,6 +31,8 @@ from .listings import PEOPLE, TAGS, joined
 PERSON_WEIGHT = 5
 RELATIVE_WEIGHT = 2
 TAG_WEIGHT = 1
+# What the photo desk keeps about a photo that no reading page shows.
+UNSHOWN = ("embedded_metadata",)
 # A lead photo's (and its replacement's) columns that no reading page shows.
 UNSHOWN_PHOTO_FIELDS = tuple(
     f"{path}__{field}" for path in ("lead_photo", "lead_photo__replacement") for field in UNSHOWN
@@ -72,59 +76,89 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_story_page(self):
-        """Everything a story page shows about the story itself, in one query.
+        """Everything a story page shows about the story itself: the story with its
+        photo, then one query each for its tags, bylines, people and corrections.
 
-        The story's corrections, tags, bylines and people are folded into its
-        own row (see ``folded``).
+        The shown photo's credits come with ``with_shown_photo_credits``.
         """
-        stories, prefetches = fold_lists(self, connections[self.db].vendor)
         return (
-            stories.select_related("lead_photo", "lead_photo__replacement")
+            self.select_related("lead_photo", "lead_photo__replacement")
             .defer(*UNSHOWN_STORY_FIELDS, *UNSHOWN_PHOTO_FIELDS)
-            .prefetch_related(*prefetches)
+            .prefetch_related(
+                "tags",  # in order: ``tags_in_order``
+                Prefetch("authors", queryset=get_user_model().objects.order_by("pk")),
+                Prefetch(
+                    "person_links",
+                    queryset=self.model.people.through.objects.select_related("person"),
+                ),
+                "corrections",
+            )
         )
 
-    def teased_in(self, story):
-        """The stories readers may see that ``story``'s body teases, in one query.
-
-        Empty, without a query, when the body has no teaser markers.
-        """
-        slugs = teaser_slugs(story.body)
-        if not slugs:
-            return self.none()
-        return self.published().for_listing().exclude(pk=story.pk).filter(slug__in=slugs)
-
     def story_sidebars(self, story, limit, people=(), ties=None):
-        """What a story page draws beside and below the story, in one query.
+        """What a story page draws beside and below the story, from one query
+        (``sidebars``).
 
-        Returns (the ``limit`` stories related to ``story`` (see
-        ``related_to``), {slug: teased story} (see ``teased_in``), {person pk:
-        their newest ``limit`` stories} for each of ``people`` (see
-        ``more_on_each``)).
-
-        The rows are the best related stories, ranked with the teasers first
-        (the ``limit`` best that are not teasers are among them, so ranking
-        them again here gives the sidebar ``related_to`` gives alone), and
-        each person's newest stories, one index walk each. The query is
-        compiled once for each shape (see ``newsroom.precompiled``).
+        Returns (the ``limit`` stories related to ``story``, best first, {slug:
+        teased story} for the teasers in its body, {person pk: their newest
+        ``limit`` stories, less ``story``} for each of ``people``).
         """
         slugs = [slug for slug in teaser_slugs(story.body) if slug != story.slug]
         keys = [getattr(person, "pk", person) for person in people]
-        rows = list(
-            _SIDEBARS(
-                limit,
-                using=self.db,
-                story=story.pk,
-                now=timezone.now(),
-                slugs=slugs,
-                keys=keys,
-                **_linked(story, ties),
-            )
-        )
+        rows = list(self.sidebars(story, limit, slugs, keys, ties))
         teased = {row.slug: row for row in rows if row.slug in slugs}
         related = [row for row in rows if row.is_pinned or row.score > 0]
         related.sort(key=lambda row: (row.is_pinned, row.score, row.published_at, row.pk))
         return related[::-1][:limit], teased, _sorted_to_people(rows, keys, limit)
+
+    def sidebars(self, story, limit, slugs=(), keys=(), ties=None):
+        """The rows of ``story_sidebars``, as cards, newest first: one query.
+
+        Related stories: those the editor pinned come first; then the rest by
+        a score in which each shared person weighs ``PERSON_WEIGHT``, each
+        person tied to one of the story's people (a spouse, a parent, a
+        child: not a rumour) ``RELATIVE_WEIGHT`` and each shared tag
+        ``TAG_WEIGHT``; ties go to the newest. Only stories sharing something
+        are candidates, and of those only the ``CANDIDATES_PER_LINK`` newest
+        of each person, tag and relative, each one walk of a reading index:
+        the database never scores more than a few hundred stories, however
+        large the archive or famous the people. The ``limit`` best of them
+        come, with the teased stories (``slugs``) ranked first, and then the
+        newest ``limit`` of each person in ``keys``, one index walk each.
+
+        Each row carries ``is_pinned``, ``score`` and ``about_0``,
+        ``about_1``…: whether it is about each of ``keys``. ``ties`` are the
+        relationships touching the story's people when the caller has them
+        (``Relationship.objects.touching``); otherwise they are looked up.
+        """
+        now = timezone.now()
+        db = self.db
+        candidates, annotations = _relatedness(
+            self.model.related.through, db, story.pk, now, **_linked(story, ties)
+        )
+        found = Q(pk__in=candidates)
+        if slugs:
+            found |= Q(slug__in=slugs)
+        ranked = self.published(now).exclude(pk=story.pk).filter(found).alias(**annotations)
+        order = ["-is_pinned", "-score", "-published_at", "-pk"]
+        if slugs:
+            teaser = Case(When(slug__in=slugs, then=Value(1)), default=Value(0))
+            ranked, order = ranked.alias(is_teaser=teaser), ["-is_teaser", *order]
+        ranked = ranked.order_by(*order).values("pk")[: limit + len(slugs)]
+        # One IN over a union, not an OR of two: an OR of subqueries would
+        # have PostgreSQL scan every story instead of looking these few up.
+        # (Each side unsliced and unordered, as SQLite wants a union's parts.)
+        wanted = self.filter(pk__in=ranked).order_by().values("pk")
+        if keys:
+            newest = RawSQL(*PEOPLE.newest_each_sql(keys, limit, story.pk, now, db))  # noqa: S611  # nosec
+            wanted = wanted.union(self.filter(pk__in=newest).order_by().values("pk"), all=True)
+        return (
+            self.published(now)
+            .filter(pk__in=wanted)
+            .for_listing()
+            .annotate(**annotations, **_about(keys, db))
+            .order_by("-published_at", "-pk")
+        )
 
     def more_on(self, person, story=None, limit=None):
         """Published stories about ``person``, newest first, less ``story``.
@@ -167,46 +201,6 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-shared", "name", "pk")
         )
 
-    def more_on_each(self, people, story=None, limit=5):
-        """{person pk: their newest ``limit`` published stories, less ``story``}, in one query.
-
-        Each person's stories are one walk of their reading index, so a star
-        in 50,000 stories costs what a newcomer in five does.
-        """
-        keys = [getattr(person, "pk", person) for person in people]
-        if not keys:
-            return {}
-        now = timezone.now()
-        newest = PEOPLE.newest_each_sql(keys, limit, getattr(story, "pk", story), now, self.db)
-        rows = (
-            self.published(now)
-            .filter(pk__in=RawSQL(*newest))  # noqa: S611  # nosec
-            .for_listing()
-            .annotate(**_about(keys, self.db))
-            .order_by("-published_at", "-pk")
-        )
-        return _sorted_to_people(rows, keys, limit)
-
-    def related_to(self, story, also=None, ties=None):
-        """Published stories related to ``story``, best first, in one query.
-
-        Stories the editor pinned come first; then the rest by a score in
-        which each shared person weighs ``PERSON_WEIGHT``, each person tied to
-        one of the story's people (a spouse, a parent, a child: not a rumour)
-        ``RELATIVE_WEIGHT`` and each shared tag ``TAG_WEIGHT``; ties go to
-        the newest. Only stories sharing something are candidates, and of
-        those only the ``CANDIDATES_PER_LINK`` newest of each person, tag and
-        relative, each one walk of a reading index: the database never scores
-        more than a few hundred stories, however large the archive or famous
-        the people. ``also`` (a ``values("pk")`` queryset) lets further
-        stories in, unscored unless they share something. ``ties`` are the
-        relationships touching the story's people when the caller has them
-        (``Relationship.objects.touching``); otherwise they are looked up.
-        """
-        now = timezone.now()
-        relatedness = _relatedness(self, story.pk, now, **_linked(story, ties))
-        return _ranked(self, story.pk, now, relatedness, also)
-
 
 def _linked(story, ties=None):
     """{"people", "relatives", "tags": their ids}: what relates other stories to ``story``."""
@@ -220,22 +214,27 @@ def _linked(story, ties=None):
     }
 
 
-def _relatedness(stories, story, now, people, relatives, tags):
-    """What ranks ``stories`` against the story ``story`` (an id): (candidates, annotations).
+def _pinned_sql(Pin, story, db):
+    """(SQL, parameters) of the ids of the stories the editor pinned to ``story`` (an id)."""
+    name = connections[db].ops.quote_name
+    meta = Pin._meta
+    to, source = (name(meta.get_field(f).column) for f in ("to_article", "from_article"))
+    # Safe: names from the model, quoted; the story is a parameter.
+    return f"SELECT {to} FROM {name(meta.db_table)} WHERE {source} = %s", [story]  # noqa: S608  # nosec
 
-    Candidates are a ``pk__in`` expression; the annotations are
-    ``is_pinned`` and ``score``. Every value may be a ``Slot``.
+
+def _relatedness(Pin, db, story, now, people, relatives, tags):
+    """What ranks stories against the story ``story`` (an id): (candidates, annotations).
+
+    ``Pin`` is the model of the editor's pinned related stories. Candidates
+    are a ``pk__in`` expression; the annotations are ``is_pinned`` and ``score``.
     """
-    Pin = stories.model.related.through
-    pinned = Pin.objects.filter(from_article=story)
     # Candidates and score in SQL of our own: a score of index walks and
-    # two weighted counts, composed here in microseconds rather than by
-    # the ORM in milliseconds. Every value is a parameter.
-    # Relatives and tags say less about a story than its people: fewer each.
+    # two weighted counts. Every value is a parameter. Relatives and tags
+    # say less about a story than its people: fewer each.
     fewer = max(CANDIDATES_PER_LINK // 2, 1)
-    db = stories.db
     parts = [
-        pinned.values_list("to_article").query.get_compiler(db).as_sql(),
+        _pinned_sql(Pin, story, db),
         PEOPLE.newest_each_sql(people, CANDIDATES_PER_LINK, story, now, db),
         PEOPLE.newest_each_sql(relatives, fewer, story, now, db),
         TAGS.newest_each_sql(tags, fewer, story, now, db),
@@ -245,58 +244,8 @@ def _relatedness(stories, story, now, people, relatives, tags):
     score = PEOPLE.shared(
         [(PERSON_WEIGHT, people), (RELATIVE_WEIGHT, relatives)], db
     ) + TAGS.shared([(TAG_WEIGHT, tags)], db)
-    return candidates, {
-        "is_pinned": Exists(pinned.filter(to_article=OuterRef("pk"))),
-        "score": score,
-    }
-
-
-def _ranked(stories, story, now, relatedness, also=None, selected=True):
-    """``related_to``'s stories; with ``selected`` false, ranked without the
-    ranking in the rows (as a subquery must be: one column)."""
-    candidates, annotations = relatedness
-    found = Q(pk__in=candidates)
-    if also is not None:
-        found |= Q(pk__in=also)
-    stories = stories.published(now).exclude(pk=story).filter(found)
-    stories = stories.annotate(**annotations) if selected else stories.alias(**annotations)
-    return stories.order_by("-is_pinned", "-score", "-published_at", "-pk")
-
-
-def _sidebar_rows(stories, limit, people, relatives, tags, slugs, keys):
-    """``story_sidebars``'s query, of ``Slot``s: the ranked related stories with the
-    teasers first, and the newest ``limit`` of each of ``keys``, as cards."""
-    story, now = Slot("story"), Slot("now", models.DateTimeField())
-    also = stories.filter(slug__in=slugs).values("pk") if slugs else None
-    relatedness = _relatedness(stories, story, now, people, relatives, tags)
-    ranked = _ranked(stories, story, now, relatedness, also, selected=False)
-    if slugs:
-        ranked = ranked.alias(
-            is_teaser=Case(When(slug__in=slugs, then=Value(1)), default=Value(0))
-        ).order_by("-is_teaser", "-is_pinned", "-score", "-published_at", "-pk")
-    ranked = ranked.values("pk")[: limit + len(slugs)]
-    # One IN over a union, not an OR of two: an OR of subqueries would
-    # have PostgreSQL scan every story instead of looking these few up.
-    sql, params = ranked.query.get_compiler(stories.db).as_sql()
-    parts = [(f"SELECT * FROM ({sql}) ranked", params)]  # noqa: S608  # nosec
-    if keys:
-        parts.append(PEOPLE.newest_each_sql(keys, limit, story, now, stories.db))
-    wanted = Q(pk__in=RawSQL(*joined(parts, " UNION ALL ")))  # noqa: S611  # nosec
-    return (
-        stories.published(now)
-        .filter(wanted)
-        .for_listing()
-        .annotate(**relatedness[1], **_about(keys, stories.db))
-        .order_by("-published_at", "-pk")
-    )
-
-
-_SIDEBARS = Precompiled(
-    "articles.Article",
-    _sidebar_rows,
-    arrays=("people", "relatives", "tags"),
-    items=("slugs", "keys"),
-)
+    pinned = Pin.objects.filter(from_article=story, to_article=OuterRef("pk"))
+    return candidates, {"is_pinned": Exists(pinned), "score": score}
 
 
 def _about(keys, db):
@@ -336,33 +285,21 @@ def relatives_of(people, ties):
     return [far for far in sorted(found, key=found.get)][:RELATIVES_DRAWN]
 
 
+def credits_prefetch():
+    """The prefetch of a photo's credits with their sources, as its credit line reads them."""
+    # Looked up, not imported: the models module imports this one.
+    credits = apps.get_model("articles", "PhotoCredit")
+    return Prefetch("credits", queryset=credits.objects.select_related("source"))
+
+
 def with_credits(photos):
     """Fetch the credits, with their sources, of ``photos`` in one query for all.
 
-    Photos whose credits are at hand already (folded into their story's row)
-    are left as they are.
+    Photos whose credits were fetched already are left as they are; ``None``
+    is skipped. Returns ``photos``.
     """
-    wanted = {}
-    for photo in photos:
-        if photo is not None and "credits" not in getattr(photo, "_prefetched_objects_cache", {}):
-            wanted.setdefault(photo.pk, []).append(photo)
-    if wanted:
-        found = {pk: [] for pk in wanted}
-        # From the database the photos came from, as a prefetch would.
-        using = next(iter(wanted.values()))[0]._state.db
-        for credit in _CREDITS(photos=list(wanted), using=using):
-            found[credit.photo_id].append(credit)
-        for pk, same in wanted.items():
-            for photo in same:
-                as_prefetched(photo, "credits", found[pk])
+    prefetch_related_objects([photo for photo in photos if photo is not None], credits_prefetch())
     return photos
-
-
-_CREDITS = Precompiled(
-    "articles.PhotoCredit",
-    lambda credits, photos: credits.filter(photo__pk__in=photos).select_related("source"),
-    items=("photos",),
-)
 
 
 def with_shown_photo_credits(stories):
@@ -373,6 +310,11 @@ def with_shown_photo_credits(stories):
     """
     with_credits([story.lead_photo_for_readers for story in stories])
     return stories
+
+
+def correction_notes(story):
+    """The story's corrections, oldest first (prefetched by ``for_story_page``)."""
+    return list(story.corrections.all()) if story.has_corrections else []
 
 
 class CreditSourceQuerySet(models.QuerySet):

@@ -510,6 +510,10 @@ class Article(models.Model):
         """The tagged people, main person first (uses prefetched links)."""
         return sorted(self.person_links.all(), key=lambda link: (not link.is_main, link.order))
 
+    def tags_in_order(self):
+        """The story's tags by name (uses prefetched tags)."""
+        return sorted(self.tags.all(), key=lambda tag: (tag.name, tag.pk))
+
     @property
     def lead_photo_for_readers(self):
         """The lead photo readers may see: itself, its replacement once expired, or None."""

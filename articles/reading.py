@@ -1,109 +1,77 @@
-"""What each reading page reads, by name: each query built and compiled once per worker.
+"""What each reading page reads, by name: plain querysets, one or two queries each.
 
-A page's queries have the same shape for every story, person or tag; only
-their values change, so each is compiled once and run with the request's
-values (see ``newsroom.precompiled``). The reading logic stays in the
-querysets (``managers``, ``listings``, ``folded``); here it is put together
-for a page, with a ``Slot`` for every value, the moment included.
+The reading logic stays in the querysets (``managers``, ``listings``); here it
+is put together for a page.
 """
 
-from django.db.models import DateField, DateTimeField
 from django.utils import timezone
 from taggit.models import Tag
 
-from newsroom.precompiled import Precompiled, Slot
+from people.models import Person, Relationship
 
-from .folded import with_months, with_portrait, with_ties
 from .listings import PEOPLE, TAGS
-from .models import Article
-
-NOW = DateTimeField()
-DAY = DateField()
-
-
-def _first(rows):
-    return next(iter(rows), None)
-
-
-_NEWEST = Precompiled(
-    Article,
-    lambda stories, limit: stories.published(Slot("now", NOW)).for_listing().newest_first()[:limit],
-)
+from .managers import UNSHOWN, credits_prefetch
+from .models import Article, Photo
 
 
 def newest(limit, now=None):
     """The ``limit`` newest stories readers may see, as cards (``for_listing``)."""
-    return list(_NEWEST(limit, now=now or timezone.now()))
-
-
-_STORY = Precompiled(
-    Article,
-    lambda stories: stories.published(Slot("now", NOW)).for_story_page().filter(slug=Slot("slug")),
-)
+    return list(Article.objects.published(now).for_listing().newest_first()[:limit])
 
 
 def story(slug, now=None):
     """The published story at ``slug`` with all its page shows of it
     (``for_story_page``), or None."""
-    return _first(_STORY(now=now or timezone.now(), slug=slug))
-
-
-_PERSON = Precompiled(
-    "people.Person",
-    lambda people: with_ties(
-        with_portrait(
-            with_months(people.filter(slug=Slot("slug")), PEOPLE, Slot("now", NOW)),
-            day=Slot("day", DAY),
-        )
-    ),
-)
+    return Article.objects.published(now).for_story_page().filter(slug=slug).first()
 
 
 def person(slug):
-    """The person at ``slug`` with their months, portrait and ties folded in, or None."""
-    return _first(_PERSON(slug=slug, now=timezone.now(), day=timezone.localdate()))
-
-
-_TAG = Precompiled(
-    Tag,
-    lambda tags: with_months(tags.filter(slug=Slot("slug")), TAGS, Slot("now", NOW)),
-)
+    """The person at ``slug``, or None."""
+    return Person.objects.filter(slug=slug).first()
 
 
 def tag(slug):
-    """The tag at ``slug`` with its months folded in, or None."""
-    return _first(_TAG(slug=slug, now=timezone.now()))
+    """The tag at ``slug``, or None."""
+    return Tag.objects.filter(slug=slug).first()
+
+
+def months(row, listing):
+    """``listing``'s months of ``row`` (a person or a tag): one query."""
+    return listing.months(row, db=row._state.db)
+
+
+def portrait(person):
+    """The person's newest portrait readers may see, with its credits, or None.
+
+    One walk of the person's photos, newest first, that stops at the first
+    portrait; its credits in a second query.
+    """
+    photos = Photo.objects.portraits_of(person).defer(*UNSHOWN)
+    return photos.prefetch_related(credits_prefetch()).first()
+
+
+def ties(person):
+    """``person``'s ties as they read on their page, grouped and dated: one query."""
+    return Relationship.objects.ties_of(person)
+
+
+def touching_ties(story):
+    """The ties touching the story's people (their links prefetched): one query, or none."""
+    people = [link.person_id for link in story.person_links.all()]
+    return list(Relationship.objects.touching(people)) if people else []
 
 
 # A page of a person's or a tag's stories, as cards.
 PERSON_PAGES = PEOPLE.pages(lambda stories, person: stories.with_main_flag(person).for_listing())
 TAG_PAGES = TAGS.pages(lambda stories, tag: stories.for_listing())
 
-_PERSON_PHOTOS = Precompiled(
-    "articles.Photo",
-    lambda photos, limit: photos.of_person_in_stories(
-        Slot("person"),
-        Article.objects.using(photos.db).published(Slot("now", NOW)),
-        day=Slot("day", DAY),
-    )[:limit],
-)
-
 
 def person_photos(person, limit):
     """The newest ``limit`` photos showing ``person`` from published stories."""
-    return list(
-        _PERSON_PHOTOS(limit, person=person.pk, now=timezone.now(), day=timezone.localdate())
-    )
-
-
-_OFTEN_WITH = Precompiled(
-    "people.Person",
-    lambda people, within, limit: Article.objects.using(people.db).people_alongside(
-        Slot("person"), within, now=Slot("now", NOW)
-    )[:limit],
-)
+    stories = Article.objects.published(timezone.now())
+    return list(Photo.objects.of_person_in_stories(person.pk, stories)[:limit])
 
 
 def often_with(person, within, limit):
     """The ``limit`` people who share most of ``person``'s ``within`` newest stories."""
-    return list(_OFTEN_WITH(within, limit, person=person.pk, now=timezone.now()))
+    return list(Article.objects.people_alongside(person.pk, within)[:limit])

@@ -10,15 +10,8 @@ from people.relations import family_box
 
 from . import coverage, people_box, reading
 from .body import render_body
-from .folded import (
-    correction_notes,
-    months_of,
-    portrait_of,
-    ties_of,
-    touching_ties,
-)
 from .listings import PEOPLE, TAGS
-from .managers import with_shown_photo_credits
+from .managers import correction_notes, with_shown_photo_credits
 from .models import Article
 
 HOME_STORIES = 21
@@ -54,7 +47,7 @@ def story_context(article):
     main_person = article.main_person
     offered = [link.person for link in links[:MORE_ON_PEOPLE]]
     # Ties touching the story's people: among them for the box, beyond them for the sidebar.
-    ties = touching_ties(article)
+    ties = reading.touching_ties(article)
     related, teased, stories_of = Article.objects.story_sidebars(
         article, SIDEBAR_STORIES, offered, ties=ties
     )
@@ -77,14 +70,14 @@ def person(request, slug):
     person = reading.person(slug)
     if person is None:
         return _redirect_to_merged_person(request, slug)
-    months = months_of(person, PEOPLE)
+    months = reading.months(person, PEOPLE)
     # The walk knows its length from the months: the paginator asks it, no count query.
     page = paginate(request, PEOPLE.walk(person, reading.PERSON_PAGES, months), PER_PAGE)
     stories = list(page.object_list)
     top = [story for story in stories if story.is_main_person] if page.number == 1 else []
-    ties = ties_of(person)
+    ties = reading.ties(person)
     family, unconfirmed = family_box(ties)
-    portrait = portrait_of(person)
+    portrait = reading.portrait(person)
     return render(
         request,
         "people/person.html",
@@ -122,7 +115,7 @@ def tag(request, slug):
     tag = reading.tag(slug)
     if tag is None:
         raise Http404("No tag has this address.")
-    months = months_of(tag, TAGS)
+    months = reading.months(tag, TAGS)
     listing = TAGS.walk(tag, reading.TAG_PAGES, months)
     stories = paginate(request, listing, PER_PAGE)
     return render(request, "articles/tag.html", {"tag": tag, "page": stories})

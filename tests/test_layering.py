@@ -159,11 +159,6 @@ FUNCTION_LEVEL_ALLOWED = {
     ),
 }
 
-# Left for the work that removes newsroom/precompiled.py and the folded lists'
-# private-API machinery in articles/folded.py (issue 16, item 6): those modules
-# go, and these imports with them. An entry already gone is no failure.
-BEING_REMOVED = {"newsroom.precompiled", "articles.folded"}
-
 
 @dataclass(frozen=True)
 class Edge:
@@ -317,13 +312,9 @@ def package_of(module):
     return module.split(".")[0]
 
 
-def checked(edges):
-    return [edge for edge in edges if not {edge.source, edge.target} & BEING_REMOVED]
-
-
 @pytest.fixture(scope="module")
 def edges():
-    return checked(import_graph())
+    return import_graph()
 
 
 def test_every_package_has_a_place_in_the_layers():

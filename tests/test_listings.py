@@ -2,6 +2,7 @@
 and a deep page shows exactly the stories a plain count from the top would."""
 
 import datetime
+from collections import Counter
 
 import pytest
 from django.utils import timezone
@@ -133,11 +134,10 @@ def test_often_in_the_news_with_says_when_it_looked_at_the_newest_stories_only(
     assert "latest 500" not in response.content.decode()
 
 
-def test_months_folded_into_the_person_and_tag_rows_are_the_months(client, kim):
+def test_the_person_and_tag_pages_count_the_published_stories_of_each_month(client, kim):
     from taggit.models import Tag
 
-    from articles.folded import months_of, with_months
-    from people.models import Person
+    from articles import reading
 
     for days in (0, 1, 40, 41, 400):
         make_article(
@@ -145,11 +145,35 @@ def test_months_folded_into_the_person_and_tag_rows_are_the_months(client, kim):
         )
     make_article("Draft", people=[kim], tags=["fashion"], status=Article.Status.DRAFT)
 
-    person = with_months(Person.objects.filter(pk=kim.pk), listings.PEOPLE).get()
-    tag = with_months(Tag.objects.filter(slug="fashion"), listings.TAGS).get()
-    assert person.folded_months and tag.folded_months  # both databases fold them
-    assert months_of(person, listings.PEOPLE) == listings.PEOPLE.months(kim)
-    assert months_of(tag, listings.TAGS) == listings.TAGS.months(tag)
-    assert sum(n for _, n in months_of(person, listings.PEOPLE)) == 5
+    tag = Tag.objects.get(slug="fashion")
+    months = reading.months(kim, listings.PEOPLE)
+    assert months == reading.months(tag, listings.TAGS)
+    assert sum(n for _, n in months) == 5
+    assert months == sorted(
+        Counter(
+            listings.month_of(story.published_at) for story in Article.objects.published()
+        ).items()
+    )
     # The coverage chart shows them.
     assert client.get(kim.get_absolute_url()).context["coverage"].total == 5
+
+
+def test_the_ids_on_the_story_rows_are_written_in_one_update_per_kind_of_link(kim):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    kanye = make_person("Kanye West")
+    stories = [
+        make_article(f"Story {n}", people=[kanye, kim][: 1 + n % 2], tags=[f"t{n}", "both"])
+        for n in range(30)
+    ]
+    stories.append(make_article("Nobody in it"))
+    ids = [story.pk for story in stories]
+    Article.objects.filter(pk__in=ids).update(person_ids=[0], tag_ids=[])
+    with CaptureQueriesContext(connection) as queries:
+        listings.store_keys(ids)
+    assert len(queries) == 2  # not one per story: a star's merge touches tens of thousands
+    for story in Article.objects.filter(pk__in=ids):
+        assert story.person_ids == sorted(story.person_links.values_list("person_id", flat=True))
+        assert story.tag_ids == sorted(story.tags.values_list("pk", flat=True))
+    assert list(listings.check()) == []

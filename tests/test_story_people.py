@@ -119,8 +119,10 @@ class TestMoreOn:
             make_article(f"Kim {n}", people=[kim], published_at=aware(2020, 1, n + 1))
             make_article(f"Kanye {n}", people=[kanye], published_at=aware(2020, 2, n + 1))
         make_article("Kim draft", people=[kim], status=Article.Status.DRAFT)
+        # As on the story page: its people, tags and their ties are at hand.
+        story = Article.objects.for_story_page().get(pk=story.pk)
         with CaptureQueriesContext(connection) as queries:
-            found = Article.objects.more_on_each([kim, kanye], story=story, limit=5)
+            found = Article.objects.story_sidebars(story, 5, [kim, kanye], ties=[])[2]
             headlines = {pk: [s.headline for s in stories] for pk, stories in found.items()}
             [s.lead_photo for stories in found.values() for s in stories]
         assert len(queries) == 1
@@ -137,7 +139,7 @@ class TestMoreOn:
             make_article(f"Kanye {month}", people=[kanye], published_at=aware(2020, month, 1))
             for month in (5, 4)
         ]
-        found = Article.objects.more_on_each([kim, kanye], story=story, limit=2)
+        found = Article.objects.story_sidebars(story, 2, [kim, kanye])[2]
         assert found == {kim.pk: [kim_newest, shared], kanye.pk: kanye_stories}
 
     def test_a_story_about_one_person_offers_more_on_them_only(self, client, kim):
@@ -156,7 +158,7 @@ class TestRelatedThroughRelatives:
         unrelated = make_article("Nobody", people=[make_person("Stranger")])
         tagged = make_article("Tag only", tags=["x"], published_at=aware(2021, 1, 4))
         story.tags.add("x")
-        related = list(Article.objects.related_to(story))
+        related = Article.objects.story_sidebars(story, 50)[0]
         assert related == [about_kim, about_kanye, tagged]
         assert unrelated not in related
 
@@ -164,7 +166,7 @@ class TestRelatedThroughRelatives:
         story = make_article("Kim story", people=[kim])
         make_relationship(kim, kanye, "partner", status="rumoured")
         make_article("Kanye story", people=[kanye])
-        assert list(Article.objects.related_to(story)) == []
+        assert Article.objects.story_sidebars(story, 50)[0] == []
 
 
 def test_removing_the_main_person_warns_the_desk(client):

@@ -3,16 +3,12 @@
 A card is a story's photo, headline, standfirst and time. Lists on the home,
 person and tag pages and in the sidebars draw up to twenty-one of them, and an
 included template per card cost more than all the page's queries together;
-written out here, a card costs a few hundredths of a millisecond.
+built with ``format_html``, which escapes every text, a card costs far less.
 """
-
-# The standard library's escape: the characters Django's escapes, without the
-# check for lazy text Django wraps around it, which cost more than the escaping.
-from html import escape
 
 from django import template
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 
 from common.month_names import month_names
 from common.reversing import slug_reverser
@@ -50,17 +46,20 @@ def story_card(story, layout="wide", eager=False, shared=None):
         else ""
     )
     standfirst = (
-        f'<p class="card__standfirst">{escape(story.standfirst)}</p>'
+        format_html('<p class="card__standfirst">{}</p>', story.standfirst)
         if story.standfirst and layout != "compact"
         else ""
     )
     css = "card card--compact" if layout == "compact" else "card"
-    # Safe: the picture and the timestamp are safe markup, every text is escaped.
-    return mark_safe(  # noqa: S308  # nosec
-        f'<article class="{css}">{image}<div class="card__text"><h3 class="card__headline">'
-        f'<a href="{escape(shared.address(story.slug))}">{escape(story.headline)}</a></h3>'
-        f'{standfirst}<p class="card__meta">'
-        f"{timestamp(story.published_at, shared.zone, shared.months)}</p></div></article>"
+    return format_html(
+        '<article class="{}">{}<div class="card__text"><h3 class="card__headline">'
+        '<a href="{}">{}</a></h3>{}<p class="card__meta">{}</p></div></article>',
+        css,
+        image,
+        shared.address(story.slug),
+        story.headline,
+        standfirst,
+        timestamp(story.published_at, shared.zone, shared.months),
     )
 
 
@@ -69,10 +68,11 @@ def story_cards(stories, compact=False, grid=False, eager_first=False):
     """``<li>`` for each story, its card inside; the first photo eager if asked."""
     layout = "compact" if compact else "grid" if grid else "wide"
     shared = _List()
-    # Safe: each card is safe markup.
-    return mark_safe(  # noqa: S308  # nosec
-        "".join(
-            f"<li>{story_card(story, layout, eager=eager_first and n == 0, shared=shared)}</li>"
+    return format_html_join(
+        "",
+        "<li>{}</li>",
+        (
+            (story_card(story, layout, eager=eager_first and n == 0, shared=shared),)
             for n, story in enumerate(stories)
-        )
+        ),
     )

@@ -1,15 +1,12 @@
 """``{% page_meta %}``: the head tags that tell machines what a page is.
 
-Written out here rather than by an included template: every page draws
-twenty-odd of these tags, and the template's lookups cost half a millisecond
-a page, more than the rest of its head.
+Built with ``format_html`` rather than by an included template: every page
+draws twenty-odd of these tags, and the template's lookups cost more than the
+rest of its head.
 """
 
-# The standard library's escape, as in cards.py: every text here is a str.
-from html import escape
-
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 
 from .. import metadata
 from .structured_data import json_ld
@@ -18,12 +15,12 @@ register = template.Library()
 
 
 def _meta(attribute, name, content):
-    return f'<meta {attribute}="{name}" content="{escape(str(content))}">'
+    return format_html('<meta {}="{}" content="{}">', attribute, name, str(content))
 
 
 def _link(rel, href, **more):
-    extra = "".join(f' {key}="{escape(value)}"' for key, value in more.items())
-    return f'<link rel="{rel}"{extra} href="{escape(href)}">'
+    extra = format_html_join("", ' {}="{}"', more.items())
+    return format_html('<link rel="{}"{} href="{}">', rel, extra, href)
 
 
 def head_tags(meta, site_name):
@@ -81,8 +78,7 @@ def head_tags(meta, site_name):
 def page_meta(context):
     """What the page tells search engines, feed readers and social networks."""
     tags = head_tags(metadata.for_context(context), context.get("site_name") or "")
-    # Safe: every text is escaped; the JSON-LD is escaped for a script element.
-    return mark_safe("\n  ".join(tags))  # noqa: S308  # nosec
+    return format_html_join("\n  ", "{}", ((tag,) for tag in tags))
 
 
 @register.filter

@@ -1,10 +1,7 @@
 """``{% picture %}``: a photo as readers get it, from its stored renditions."""
 
-# The standard library's escape, as in cards.py: every text here is a str.
-from html import escape
-
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 
 from articles import renditions
 
@@ -32,21 +29,24 @@ def picture(photo, crop="full", sizes="100vw", eager=False, css_class=""):
     largest = jpeg[-1]
     at = next((n for n, item in enumerate(jpeg) if item["width"] >= 800), len(jpeg) - 1)
     src, width, height = jpeg_urls[at], largest["width"], largest["height"]
-    # Written out here rather than by an included template or format_html: a
-    # list page draws twenty of these. Every text is escaped; the rest are numbers.
-    sizes = escape(sizes)
     webp_srcset, jpeg_srcset = _srcset(webp, webp_urls), _srcset(jpeg, jpeg_urls)
     source = (
-        f'<source type="image/webp" srcset="{escape(webp_srcset)}" sizes="{sizes}">'
+        format_html('<source type="image/webp" srcset="{}" sizes="{}">', webp_srcset, sizes)
         if webp_srcset
         else ""
     )
-    css = f' class="{escape(css_class)}"' if css_class else ""
-    srcset = f' srcset="{escape(jpeg_srcset)}" sizes="{sizes}"'
-    size = f' width="{int(width)}" height="{int(height)}"'
-    loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
-    # Safe: every text above is escaped.
-    return mark_safe(  # noqa: S308  # nosec
-        f'<picture>{source}<img{css} src="{escape(src)}"{srcset} alt="{escape(photo.alt_text)}"'
-        f'{size} {loading} decoding="async"></picture>'
+    css = format_html(' class="{}"', css_class) if css_class else ""
+    loading = ("fetchpriority", "high") if eager else ("loading", "lazy")
+    return format_html(
+        '<picture>{}<img{} src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" height="{}"'
+        ' {}="{}" decoding="async"></picture>',
+        source,
+        css,
+        src,
+        jpeg_srcset,
+        sizes,
+        photo.alt_text,
+        int(width),
+        int(height),
+        *loading,
     )

@@ -1,5 +1,5 @@
-"""A story read for its page carries its people, tags, bylines and corrections in its
-own row: the same objects the database holds, and no query more to read them."""
+"""What the reading pages read: the same objects the database holds, in a few plain
+queries that do not grow with the story, the person or the archive."""
 
 import datetime
 
@@ -7,11 +7,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.folded import correction_notes
+from articles import reading
+from articles.managers import correction_notes, with_credits, with_shown_photo_credits
 from articles.models import Article, Correction
 from people.models import Person, Relationship
 
-from .factories import make_article, make_person, make_user
+from .factories import make_article, make_person, make_photo, make_relationship, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def concrete(instance):
     return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
 
 
-def test_the_story_page_reads_what_the_database_holds_in_one_query():
+def test_the_story_page_reads_what_the_database_holds_in_five_queries():
     kim = make_person(
         "Kim Kardashian",
         birth_date="1980-10-21",
@@ -39,11 +40,12 @@ def test_the_story_page_reads_what_the_database_holds_in_one_query():
         read = Article.objects.for_story_page().get(pk=story.pk)
         links = read.person_links_in_order()
         people = [link.person for link in links]
-        tags = [tag.name for tag in read.tags.all()]
+        tags = [tag.name for tag in read.tags_in_order()]
         bylines = [author.get_full_name() or author.get_username() for author in read.authors.all()]
         notes = [note.text for note in correction_notes(read)]
         back = [link.article for link in links]
-    assert len(queries) == 1
+    # The story, its people, tags, bylines, corrections.
+    assert len(queries) == 5
 
     assert [concrete(person) for person in people] == [
         concrete(Person.objects.get(pk=kim.pk)),
@@ -59,11 +61,8 @@ def test_the_story_page_reads_what_the_database_holds_in_one_query():
     assert notes == ["A date was wrong."]
 
 
-def test_the_person_page_reads_the_newest_shown_portrait_and_its_credits_from_the_person():
-    from articles.folded import portrait_of, with_portrait
+def test_the_person_page_reads_the_newest_shown_portrait_and_its_credits_in_two_queries():
     from articles.models import Photo
-
-    from .factories import make_photo
 
     kim = make_person("Kim Kardashian")
     make_photo([("agency", "Old Agency")], people=[kim], is_portrait=True)
@@ -76,13 +75,12 @@ def test_the_person_page_reads_the_newest_shown_portrait_and_its_credits_from_th
     make_photo(people=[kim], alt_text="Not a portrait")
 
     with CaptureQueriesContext(connection) as queries:
-        person = with_portrait(Person.objects.filter(pk=kim.pk)).get()
-        portrait = portrait_of(person)
+        portrait = reading.portrait(kim)
         credits = [
             (c.role, getattr(c.source, "name", None), c.photo_id) for c in portrait.credits.all()
         ]
         line = portrait.credit_line
-    assert len(queries) == 1
+    assert len(queries) == 2
     assert portrait != expired
     stored = Photo.objects.get(pk=newest.pk)
     shown = ("id", "image", "caption", "alt_text", "renditions", "expires_on", "created_at")
@@ -92,15 +90,10 @@ def test_the_person_page_reads_the_newest_shown_portrait_and_its_credits_from_th
     ]
     assert line == stored.credit_line and line.startswith("© Collage: IMAGO")
 
-    nobody = with_portrait(Person.objects.filter(pk=make_person("No Photo").pk)).get()
-    assert portrait_of(nobody) is None
+    assert reading.portrait(make_person("No Photo")) is None
 
 
-def test_the_person_page_reads_their_ties_from_the_person():
-    from articles.folded import ties_of, with_ties
-
-    from .factories import make_relationship
-
+def test_the_person_page_reads_their_ties_in_one_query():
     kim = make_person("Kim Kardashian", birth_date="1980-10-21")
     kanye = make_person("Kanye West", birth_date="1977-06-08")
     north = make_person("North West", birth_date="2013-06-15")
@@ -111,25 +104,22 @@ def test_the_person_page_reads_their_ties_from_the_person():
     make_relationship(kanye, north, "parent")  # not Kim's
 
     with CaptureQueriesContext(connection) as queries:
-        person = with_ties(Person.objects.filter(pk=kim.pk)).get()
-        folded = [
+        person = Person.objects.get(pk=kim.pk)
+        read = [
             (tie.relationship.pk, tie.counterpart.name, tie.counterpart.birth_date)
-            for tie in ties_of(person)
+            for tie in reading.ties(person)
         ]
-    assert len(queries) == 1
+    assert len(queries) == 2
     looked_up = Person.objects.get(pk=kim.pk)
-    assert folded == [
+    assert read == [
         (tie.relationship.pk, tie.counterpart.name, tie.counterpart.birth_date)
         for tie in Relationship.objects.ties_of(looked_up)
     ]
-    assert {name for _, name, _ in folded} == {"Kanye West", "North West"}
+    assert {name for _, name, _ in read} == {"Kanye West", "North West"}
 
 
-def test_the_story_page_reads_its_photo_credits_and_its_peoples_ties_from_the_story():
-    from articles.folded import touching_ties
-
+def test_the_story_page_reads_its_photo_credits_and_its_peoples_ties():
     from .discovery_world import SEED_CREDIT_LINE, SEED_CREDITS
-    from .factories import make_photo, make_relationship
 
     kim, kanye = make_person("Kim Kardashian"), make_person("Kanye West")
     north, stranger = make_person("North West"), make_person("Someone Else")
@@ -142,10 +132,62 @@ def test_the_story_page_reads_its_photo_credits_and_its_peoples_ties_from_the_st
 
     with CaptureQueriesContext(connection) as queries:
         read = Article.objects.for_story_page().get(pk=story.pk)
+        with_shown_photo_credits([read])
         line = read.lead_photo_for_readers.credit_line
-        replaced = read.lead_photo.replacement.credit_line
-        ties = {tie.pk for tie in touching_ties(read)}
-    assert len(queries) == 1
+        ties = {tie.pk for tie in reading.touching_ties(read)}
+    # The story, its people, tags, bylines, corrections; the shown photo's credits; the ties.
+    assert len(queries) == 7
+    replaced = read.lead_photo.replacement.credit_line
     assert line == SEED_CREDIT_LINE
     assert replaced == "© Stock"
     assert ties == {spouses.pk, parent.pk}
+
+
+class TestStoryPage:
+    def test_the_story_page_row_is_the_published_story_with_its_lists(self):
+        kim = make_person("Kim Kardashian")
+        story = make_article("Kim files", people=[kim])
+        found = reading.story(story.slug)
+        assert found == story
+        with CaptureQueriesContext(connection) as queries:
+            assert [link.person for link in found.person_links.all()] == [kim]
+        assert len(queries) == 0
+
+    def test_drafts_and_scheduled_stories_and_unknown_slugs_are_none(self):
+        from django.utils import timezone
+
+        draft = make_article("Draft", status=Article.Status.DRAFT)
+        later = make_article(
+            headline="Later", published_at=timezone.now() + datetime.timedelta(hours=2)
+        )
+        assert reading.story(draft.slug) is None
+        assert reading.story(later.slug) is None
+        assert reading.story("no-such-story") is None
+        # The scheduled story is found once its time has come.
+        assert reading.story(later.slug, now=later.published_at) == later
+
+
+def test_credits_are_fetched_once_for_every_copy_of_a_photo_and_not_again():
+    photo = make_photo(credits=[("photographer", "Jane Doe")])
+    first, second = (type(photo).objects.get(pk=photo.pk) for _ in range(2))
+    with CaptureQueriesContext(connection) as queries:
+        with_credits([first, None, second])
+    assert len(queries) == 1
+    with CaptureQueriesContext(connection) as queries:
+        names = [[credit.source.name for credit in p.credits.all()] for p in (first, second)]
+        with_credits([first])
+    assert names == [["Jane Doe"], ["Jane Doe"]]
+    assert len(queries) == 0
+
+
+def test_a_person_tied_to_wide_rows_reads_on_a_story_with_many_people():
+    """Every column of every person comes along, however many the model has or the
+    story holds (a JSON object of the row stopped at PostgreSQL's 100 arguments)."""
+    people = [
+        make_person(f"Person {n}", birth_date="1990-01-01", instagram=f"p{n}") for n in range(12)
+    ]
+    story = make_article("Crowd", people=people, main=people[0])
+    read = reading.story(story.slug)
+    assert [concrete(link.person) for link in read.person_links_in_order()] == [
+        concrete(Person.objects.get(pk=person.pk)) for person in people
+    ]
