@@ -46,7 +46,7 @@ def _columns(model, prefix, alias, leave_out=()):
 def _credits_of(photo_sql):
     """(columns, FROM … WHERE …, ORDER BY) of the credits, with their sources, of the
     photo whose id ``photo_sql`` gives; read back with ``_credits``."""
-    from .models import CreditSource, PhotoCredit
+    from photos.models import CreditSource, PhotoCredit
 
     columns = _columns(PhotoCredit, "", "c") + _columns(CreditSource, "source.", "s")
     # Safe: names from model metadata; ``photo_sql`` is SQL of our own. A
@@ -208,7 +208,7 @@ class UnfoldingIterable(ModelIterable):
 
 def _credits(photo, folded, db):
     """``photo``'s credits, each with its source, from a folded JSON list."""
-    from .models import CreditSource, PhotoCredit
+    from photos.models import CreditSource, PhotoCredit
 
     credits = []
     for row in json.loads(folded):
@@ -300,7 +300,7 @@ def months_of(row, listing):
 def with_portrait(people, day=None):
     """People each with their portrait (the newest one readers may see) and its credits
     folded into their row; read with ``portrait_of``."""
-    from .models import Photo
+    from photos.models import Photo
 
     row = RowSQL.ROW
     photos = Photo._meta.db_table
@@ -325,8 +325,9 @@ def with_portrait(people, day=None):
 def portrait_of(person):
     """The person's portrait with its credits: from their row when ``with_portrait``
     folded it there, else looked up (two queries)."""
+    from photos.models import Photo
+
     from .managers import with_credits
-    from .models import Photo
 
     folded = getattr(person, "folded_portrait", None)
     if folded is None:

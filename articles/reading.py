@@ -80,7 +80,7 @@ PERSON_PAGES = PEOPLE.pages(lambda stories, person: stories.with_main_flag(perso
 TAG_PAGES = TAGS.pages(lambda stories, tag: stories.for_listing())
 
 _PERSON_PHOTOS = Precompiled(
-    "articles.Photo",
+    "photos.Photo",
     lambda photos, limit: photos.of_person_in_stories(
         Slot("person"),
         Article.objects.using(photos.db).published(Slot("now", NOW)),

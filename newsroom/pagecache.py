@@ -9,7 +9,7 @@ the current one, so a page cached before a change is never served after it.
 The generation and the page are read in one round trip to the cache. Code
 that changes reader content with a bare ``QuerySet.update()`` or
 ``bulk_create()`` (which send no signals) calls ``content_changed()`` itself,
-as articles.workflow and articles.renditions do.
+as articles.workflow does (and articles.signals for photos.renditions).
 
 What changes with the clock rather than with a save is covered by the entry's
 lifetime: no page outlives the next scheduled publication (a story set to go
@@ -46,7 +46,7 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "pagecache:generation"
 NEXT_CHANGE_KEY = "pagecache:next-change:{}"
 # What a reader page shows comes from these apps (and the bylines' users).
-CONTENT_APPS = {"articles", "people", "taggit"}
+CONTENT_APPS = {"articles", "people", "photos", "taggit"}
 # Saved on each login; shown nowhere.
 IGNORED_FIELDS = {"last_login"}
 READER_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}

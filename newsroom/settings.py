@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "newsroom",
     "people",
+    "photos",
     "articles",
 ]
 

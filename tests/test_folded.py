@@ -61,7 +61,7 @@ def test_the_story_page_reads_what_the_database_holds_in_one_query():
 
 def test_the_person_page_reads_the_newest_shown_portrait_and_its_credits_from_the_person():
     from articles.folded import portrait_of, with_portrait
-    from articles.models import Photo
+    from photos.models import Photo
 
     from .factories import make_photo
 

@@ -1,7 +1,8 @@
-"""Stories build on people, never the other way round.
+"""Stories build on photos and people, photos on people, never the other way round.
 
-The ``people`` app must not import the ``articles`` app anywhere, migrations
-included, nor make its migrations depend on it.
+The ``people`` app must not import the ``articles`` or ``photos`` app
+anywhere, migrations included, nor make its migrations depend on them; the
+``photos`` app must not import ``articles``.
 """
 
 import ast
@@ -11,36 +12,45 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PEOPLE = ROOT / "people"
+PHOTOS = ROOT / "photos"
 FORBIDDEN = "articles"
 
 
+def sources(package):
+    return sorted(path for path in package.rglob("*.py") if "__pycache__" not in path.parts)
+
+
 def people_sources():
-    return sorted(path for path in PEOPLE.rglob("*.py") if "__pycache__" not in path.parts)
+    return sources(PEOPLE)
 
 
-def is_forbidden(module):
-    return module == FORBIDDEN or module.startswith(FORBIDDEN + ".")
+def is_forbidden(module, forbidden=(FORBIDDEN,)):
+    return any(module == name or module.startswith(name + ".") for name in forbidden)
 
 
-def forbidden_imports(tree):
-    """(line, statement) for each import of the articles app in ``tree``."""
+def forbidden_imports(tree, forbidden=(FORBIDDEN,)):
+    """(line, statement) for each import of the articles app (or ``forbidden``) in ``tree``."""
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            found += [(node.lineno, f"import {a.name}") for a in node.names if is_forbidden(a.name)]
+            found += [
+                (node.lineno, f"import {a.name}")
+                for a in node.names
+                if is_forbidden(a.name, forbidden)
+            ]
         elif isinstance(node, ast.ImportFrom):
             module = node.module or ""
             # "from .x" stays inside the app; "from ..x" climbs out of it.
             leaves_the_app = node.level != 1
             names = [module] if module else [alias.name for alias in node.names]
-            if leaves_the_app and any(is_forbidden(name) for name in names):
+            if leaves_the_app and any(is_forbidden(name, forbidden) for name in names):
                 found.append((node.lineno, f"from {'.' * node.level}{module} import ..."))
         elif isinstance(node, ast.Call):
             # importlib.import_module("articles...") and __import__("articles...")
             name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
             if name in ("import_module", "__import__") and node.args:
                 first = node.args[0]
-                if isinstance(first, ast.Constant) and is_forbidden(str(first.value)):
+                if isinstance(first, ast.Constant) and is_forbidden(str(first.value), forbidden):
                     found.append((node.lineno, f"{name}({first.value!r})"))
     return found
 
@@ -131,3 +141,32 @@ def test_the_dependency_check_catches_a_dependency_on_articles():
     assert migration_dependencies_on_articles(ast.parse(source)) == [
         (2, "('articles', '0001_initial')")
     ]
+
+
+def test_the_photos_app_has_sources_to_check():
+    names = {path.relative_to(PHOTOS).as_posix() for path in sources(PHOTOS)}
+    assert {"models.py", "admin.py", "credits.py", "renditions.py", "rights.py"} <= names
+
+
+@pytest.mark.parametrize(
+    "path", sources(PHOTOS), ids=lambda path: path.relative_to(ROOT).as_posix()
+)
+def test_photos_never_imports_articles(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    problems = [
+        f"{path.relative_to(ROOT)}:{line}: {statement}"
+        for line, statement in forbidden_imports(tree)
+    ]
+    assert not problems, "The photos app must not import articles:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    "path", people_sources(), ids=lambda path: path.relative_to(ROOT).as_posix()
+)
+def test_people_never_imports_photos(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    problems = [
+        f"{path.relative_to(ROOT)}:{line}: {statement}"
+        for line, statement in forbidden_imports(tree, forbidden=("photos",))
+    ]
+    assert not problems, "The people app must not import photos:\n" + "\n".join(problems)

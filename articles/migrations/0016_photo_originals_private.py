@@ -1,10 +1,10 @@
-import articles.fields
+import photos.fields
 from django.db import migrations
 
 
 def to_private(apps, schema_editor):
     """Originals stored in the public media root move to the private originals storage."""
-    from articles.originals import move_originals
+    from photos.originals import move_originals
 
     move_originals(apps.get_model("articles", "Photo").objects.only("pk", "image").order_by("pk"))
 
@@ -12,7 +12,7 @@ def to_private(apps, schema_editor):
 def to_public(apps, schema_editor):
     from django.core.files.storage import default_storage
 
-    from articles.originals import move_originals, storage
+    from photos.originals import move_originals, storage
 
     photos = apps.get_model("articles", "Photo").objects.only("pk", "image").order_by("pk")
     move_originals(photos, source=storage(), target=default_storage)
@@ -27,10 +27,10 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="photo",
             name="image",
-            field=articles.fields.OriginalImageField(
+            field=photos.fields.OriginalImageField(
                 height_field="height",
                 help_text="Kept privately, cleaned of GPS and camera data; readers see renditions only.",
-                storage=articles.fields.originals_storage,
+                storage=photos.fields.originals_storage,
                 upload_to="photos/%Y/%m/",
                 width_field="width",
             ),

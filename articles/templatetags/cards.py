@@ -16,8 +16,8 @@ from django.utils.safestring import mark_safe
 
 from newsroom.month_names import month_names
 from newsroom.reversing import slug_reverser
+from photos.templatetags.photos import picture
 
-from .photos import picture
 from .timestamps import timestamp
 
 register = template.Library()

@@ -26,19 +26,18 @@ from django.db.models import Q
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from articles import demo, originals, renditions
+from articles import demo
 from articles.models import (
     Article,
     ArticlePerson,
-    CreditSource,
-    Photo,
-    PhotoCredit,
     RelationshipEvidence,
 )
 from articles.roles import install_roles
 from articles.sanitize import clean_body
 from newsroom import pagecache
 from people.models import Person, Relationship
+from photos import originals, renditions
+from photos.models import CreditSource, Photo, PhotoCredit
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
 SITE_URL = "http://127.0.0.1:8000"

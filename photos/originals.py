@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 from django.core.files.storage import default_storage
 from PIL import Image, ImageOps, PngImagePlugin
 
-from .photo_metadata import desk_xmp, read_embedded
+from .metadata import desk_xmp, read_embedded
 
 # The Pillow format an original is stored in, and its file extension.
 STORED_AS = {"JPEG": ("JPEG", ".jpg"), "MPO": ("JPEG", ".jpg"), "PNG": ("PNG", ".png")}

@@ -6,7 +6,7 @@ from html import escape
 from django import template
 from django.utils.safestring import mark_safe
 
-from articles import renditions
+from photos import renditions
 
 register = template.Library()
 
