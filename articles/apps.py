@@ -4,7 +4,7 @@ from django.apps import AppConfig
 class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
-    verbose_name = "Stories and photos"
+    verbose_name = "Stories"
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the receivers

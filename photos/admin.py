@@ -5,7 +5,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Prefetch
-from django.http import HttpResponseRedirect
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from newsroom.admin_widgets import LabelledCellsMixin
@@ -380,3 +381,11 @@ class CreditSourceAdmin(admin.ModelAdmin):
     @admin.display(description="credits", ordering="credit_count")
     def credit_count(self, source):
         return source.credit_count
+
+
+def moved_admin_page(request, page):
+    """A photo desk address from before photos had an app of their own (bookmarks, links
+    in old messages): the same page under /admin/photos/, with its query."""
+    target = reverse("admin:app_list", args=["photos"]) + page
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)

@@ -856,3 +856,24 @@ def test_list_pages_take_as_many_queries_for_twenty_rows_as_for_two(
         add_row(number, people, photo, tags)
 
     assert queries_to_show(admin_client, url(changelist)) == for_two
+
+
+def test_the_photo_desk_pages_moved_with_the_photos_app_and_old_addresses_lead_there(
+    admin_client,
+):
+    photo = Photo.objects.create(image="photos/x.jpg", alt_text="A star", width=4, height=3)
+    change = reverse("admin:photos_photo_change", args=[photo.pk])
+    assert change == f"/admin/photos/photo/{photo.pk}/change/"
+    assert admin_client.get(change).status_code == 200
+    for old, new in [
+        (f"/admin/articles/photo/{photo.pk}/change/", change),
+        ("/admin/articles/photo/?rights=expiring", "/admin/photos/photo/?rights=expiring"),
+        ("/admin/articles/photo/expiring/", reverse("admin:photos_photo_expiring")),
+        ("/admin/articles/creditsource/add/", reverse("admin:photos_creditsource_add")),
+        ("/admin/articles/photocredit/", "/admin/photos/photocredit/"),
+    ]:
+        response = admin_client.get(old)
+        assert (response.status_code, response["Location"]) == (301, new), old
+    # Stories stay where they were.
+    assert admin_client.get(reverse("admin:articles_article_changelist")).status_code == 200
+    assert reverse("admin:articles_article_changelist") == "/admin/articles/article/"

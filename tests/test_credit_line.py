@@ -1,4 +1,4 @@
-"""Photo credit lines in the house style (see articles/credits.py)."""
+"""Photo credit lines in the house style (see photos/credits.py)."""
 
 import pytest
 from django.core.exceptions import ValidationError
