@@ -1,15 +1,14 @@
-"""The desk's admin for stories and their photos."""
+"""The desk's admin for stories (and the stories a photo leads, on the photo admin)."""
 
 import difflib
 import re
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, F, Prefetch, Q, TextField, Value
+from django.db.models import F, Prefetch, Q, TextField, Value
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
@@ -25,8 +24,10 @@ from common.admin_rows import RowsFormSet
 from common.admin_widgets import LabelledCellsMixin, LabelledDateTimeMixin
 from people.admin import RelationshipAdmin
 from people.models import Person
+from photos.admin import PhotoAdmin
+from photos.models import Photo
 
-from . import pending_uploads, renditions, roles, workflow
+from . import roles, workflow
 from .body import (
     WORDS_PER_MINUTE,
     age_mismatches,
@@ -40,387 +41,70 @@ from .models import (
     Article,
     ArticlePerson,
     Correction,
-    CreditSource,
-    Photo,
-    PhotoCredit,
     RelationshipEvidence,
     TaggedArticle,
     desk_time,
 )
-from .photo_metadata import read_embedded
-from .photo_rights import PhotoRightsAdmin, RightsFilter, warn_about_lead_photo
-from .uploads import PhotoFileField
 from .views import story_context
 
-THUMBNAIL_WIDTH = 80
-PREVIEW_WIDTH = 480
+
+@admin.display(description="used in")
+def used_in(photo):
+    return ", ".join(story.headline for story in photo.lead_of.all()) or "–"
 
 
-def image_tag(photo, width):
-    """``photo`` at most ``width`` pixels wide, from its full-frame renditions.
-
-    Staff see what readers see: the original is private and has no address.
-    """
-    items = renditions.current(photo, "full", "jpeg")
-    if not items:
-        return ""
-    item = ([item for item in items if item["width"] >= width] or items)[0]
-    width = min(width, item["width"])
-    return format_html(
-        '<img src="{}" alt="{}" width="{}" height="{}" loading="lazy">',
-        renditions.url_of(item),
-        photo.alt_text,
-        width,
-        round(width * item["height"] / item["width"]),
-    )
-
-
-class OriginalFileInput(forms.ClearableFileInput):
-    """The file input, naming the stored original without linking to it (it has no URL)."""
-
-    template_name = "articles/widgets/original_file_input.html"
-
-    def is_initial(self, value):
-        return bool(value and getattr(value, "name", ""))
-
-
-class PhotoCreditInline(LabelledCellsMixin, admin.TabularInline):
-    model = PhotoCredit
-    fields = ["role", "source", "name", "order"]
-    autocomplete_fields = ["source"]
-    ordering = ["order", "pk"]
-    extra = 1
-
-    def get_extra(self, request, obj=None, **kwargs):
-        # Room for every credit proposed from a held upload's file.
-        proposed = getattr(request, "photo_proposed_credits", None)
-        return len(proposed) if proposed else self.extra
-
-
-class PhotoForm(forms.ModelForm):
-    """The photo form: uploads are fully checked before anything is stored.
-
-    ``held`` is the upload waiting for confirmation (see
-    ``articles.pending_uploads``), set by ``PhotoAdmin.get_form``.
-    """
-
-    held = None
-    new_sources = ()
-
-    pending = forms.CharField(required=False, widget=forms.HiddenInput)
-    create_sources = forms.TypedMultipleChoiceField(
-        label="New credit sources",
-        required=False,
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Names from the file that match no credit source: ticked ones are created "
-        "and credited when you save.",
-    )
-
-    class Meta:
-        model = Photo
-        fields = [
-            "image",
-            "alt_text",
-            "caption",
-            "people",
-            "focal_x",
-            "focal_y",
-            "licence",
-            "restrictions",
-            "expires_on",
-            "replacement",
-        ]
-        field_classes = {"image": PhotoFileField}
-        widgets = {
-            "image": OriginalFileInput,
-            "focal_x": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
-            "focal_y": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = [
-            (order, f"{name} ({CreditSource.Kind(role).label}), credit {order + 1}")
-            for order, role, name in self.new_sources
-        ]
-        self.fields["create_sources"].choices = choices
-        self.fields["create_sources"].initial = [order for order, _ in choices]
-        if self.held is not None and "image" in self.fields:
-            self.fields["pending"].initial = self.held.token
-            self.fields["image"].required = False
-            self.fields[
-                "image"
-            ].help_text = (
-                f"Kept from your upload: {self.held.filename}. Choose another file to replace it."
-            )
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.held is not None and not cleaned.get("image"):
-            cleaned["image"] = self.held.file()
-        return cleaned
+# The photo admin is the photos app's; the stories a photo leads are added here,
+# where stories are known.
+admin.site.unregister(Photo)
 
 
 @admin.register(Photo)
-class PhotoAdmin(PhotoRightsAdmin, admin.ModelAdmin):
-    form = PhotoForm
-    list_display = ["thumbnail", "caption", "credit_line", "licence", "expires_on", "used_in"]
-    list_display_links = ["thumbnail", "caption"]
-    list_filter = [RightsFilter, "licence", "is_portrait"]
-    search_fields = [
-        "caption",
-        "alt_text",
-        "credits__source__name",
-        "credits__source__aliases",
-        "people__search_key__folded",
-    ]
-    date_hierarchy = "created_at"
-    autocomplete_fields = ["people", "replacement"]
-    fieldsets = [
-        (
-            None,
-            {"fields": ["image", "alt_text", "caption", "people", "is_portrait", "credit_line"]},
-        ),
-        (
-            "Focal point",
-            {
-                "fields": ["preview", ("focal_x", "focal_y")],
-                "description": "Click the photo where it must stay in frame (a face, say); "
-                "or type the point in per cent. Crops for cards keep it in view.",
-            },
-        ),
-        ("Rights", {"fields": ["licence", "restrictions", "expires_on", "replacement"]}),
-        ("From the file", {"fields": ["embedded", "rendition_summary"]}),
-    ]
-    readonly_fields = ["preview", "credit_line", "embedded", "rendition_summary"]
-    inlines = [PhotoCreditInline]
-
-    class Media:
-        css = {"all": ["articles/focal-point.css"]}
-        js = ["articles/focal-point.js"]
+class StoryPhotoAdmin(PhotoAdmin):
+    list_display = [*PhotoAdmin.list_display, used_in]
+    uses_title = "Stories using it"
 
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
             .prefetch_related(
-                Prefetch("credits", queryset=PhotoCredit.objects.select_related("source")),
-                Prefetch("lead_of", queryset=Article.objects.only("pk", "headline", "lead_photo")),
+                Prefetch("lead_of", queryset=Article.objects.only("pk", "headline", "lead_photo"))
             )
         )
 
-    @admin.display(description="photo")
-    def thumbnail(self, photo):
-        return image_tag(photo, THUMBNAIL_WIDTH)
-
-    @admin.display(description="preview")
-    def preview(self, photo):
-        if not photo.image:
-            return "Save the photo first; then click it here to set the focal point."
-        shown = image_tag(photo, PREVIEW_WIDTH)
-        if not shown:
-            return (
-                "No renditions to show: the licence has expired (renew it to make them "
-                "again), or they are not made yet."
+    def uses_of(self, photos):
+        stories = Article.objects.filter(lead_photo__in=photos).only(
+            "pk", "headline", "status", "published_at", "lead_photo"
+        )
+        uses = {}
+        for story in stories.order_by("-published_at", "-pk"):
+            uses.setdefault(story.lead_photo_id, []).append(
+                {
+                    "url": reverse("admin:articles_article_change", args=[story.pk]),
+                    "label": story.headline,
+                    "note": story.get_status_display(),
+                }
             )
-        return format_html(
-            '<span class="focal-point" data-x="{}" data-y="{}">{}'
-            '<span class="focal-point__marker" aria-hidden="true"></span></span>',
-            photo.focal_x,
-            photo.focal_y,
-            shown,
+        return uses
+
+
+def warn_about_lead_photo(request, article):
+    """Tell the editor who just chose ``article``'s lead photo what its rights say."""
+    photo = article.lead_photo
+    if photo is None:
+        return
+    warning = photo.rights_warning
+    if not warning:
+        return
+    if photo.is_expired:
+        fallback = (
+            f"readers see its replacement, “{photo.replacement}”"
+            if photo.for_readers is not None
+            else "readers see the story without a photo"
         )
-
-    @admin.display(description="credit line")
-    def credit_line(self, photo):
-        # Composed from the saved credits: an unsaved photo has none yet.
-        return photo.credit_line if photo.pk else ""
-
-    @admin.display(description="used in")
-    def used_in(self, photo):
-        return ", ".join(story.headline for story in photo.lead_of.all()) or "–"
-
-    @admin.display(description="embedded IPTC/XMP")
-    def embedded(self, photo):
-        fields = photo.embedded_metadata or {}
-        if not fields:
-            return "–"
-        return format_html_join(
-            "",
-            "<div><strong>{}:</strong> {}</div>",
-            ((label.replace("_", " "), value) for label, value in fields.items()),
-        )
-
-    @admin.display(description="renditions")
-    def rendition_summary(self, photo):
-        items = (photo.renditions or {}).get("items", [])
-        if not photo.pk or not items:
-            return "None yet: they are made when the photo is saved."
-        state = "current" if renditions.is_current(photo) else "out of date"
-        widths = sorted({item["width"] for item in items})
-        return f"{len(items)} files ({state}), {', '.join(map(str, widths))} pixels wide"
-
-    # Confirming what the file says -------------------------------------------
-    #
-    # A new photo whose file carries IPTC/XMP data is held, not stored: the add
-    # form comes back with the caption and credits read from the file, and
-    # only saving that form stores the photo, credits and new sources.
-
-    def held_upload(self, request):
-        """The upload this request confirms (a signed token in the form or address), or None."""
-        if not hasattr(request, "photo_held"):
-            token = request.POST.get("pending") or request.GET.get("pending")
-            request.photo_held = pending_uploads.load(token, request.user)
-            request.photo_proposed_credits = []
-            request.photo_new_sources = []
-            held = request.photo_held
-            if held is not None and not held.typed_credits():
-                may_create = request.user.has_perm("articles.add_creditsource")
-                for order, role, name, source in held.suggestions():
-                    if source is None:
-                        if may_create:
-                            request.photo_new_sources.append((order, role, name))
-                    else:
-                        request.photo_proposed_credits.append(
-                            {"role": role, "source": source.pk, "name": "", "order": order}
-                        )
-            elif held is not None and request.method == "GET":
-                request.photo_proposed_credits = held.typed_credits()
-        return request.photo_held
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        held = None if change else self.held_upload(request)
-        if held is None:
-            return form
-        attrs = {"held": held, "new_sources": request.photo_new_sources}
-        return type(form.__name__, (form,), attrs)
-
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        if obj is not None or self.held_upload(request) is None:
-            return fieldsets
-        first, *rest = fieldsets
-        main = (first[0], {**first[1], "fields": [*first[1]["fields"], "pending"]})
-        extra = []
-        if request.photo_new_sources:
-            extra = [("Credits read from the file", {"fields": ["create_sources"]})]
-        return [main, *extra, *rest]
-
-    def get_changeform_initial_data(self, request):
-        initial = super().get_changeform_initial_data(request)
-        held = self.held_upload(request)
-        if held is None:
-            return initial
-        for name, values in held.post.items():
-            if name in PhotoForm.Meta.fields:
-                initial[name] = values if name == "people" else values[-1]
-        if not (initial.get("caption") or "").strip():
-            initial["caption"] = held.embedded.caption or held.embedded.headline
-        return initial
-
-    def get_formset_kwargs(self, request, obj, inline, prefix):
-        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        proposed = getattr(request, "photo_proposed_credits", None)
-        if request.method == "GET" and proposed and isinstance(inline, PhotoCreditInline):
-            kwargs["initial"] = proposed
-        return kwargs
-
-    def add_view(self, request, form_url="", extra_context=None):
-        gone = request.GET.get("pending") and self.held_upload(request) is None
-        if request.method == "GET" and gone:
-            messages.error(
-                request,
-                "That upload is no longer waiting (it was saved, or is over a day old): "
-                "upload the file again.",
-            )
-            return HttpResponseRedirect(request.path)
-        if (
-            request.method == "POST"
-            and "image" in request.FILES
-            and self.held_upload(request) is None
-        ):
-            if not self.has_add_permission(request):
-                raise PermissionDenied
-            form = self.get_form(request)(request.POST, request.FILES)
-            if form.is_valid():
-                upload = form.cleaned_data["image"]
-                embedded = read_embedded(upload)
-                if pending_uploads.worth_confirming(embedded, dict(request.POST.lists())):
-                    token = pending_uploads.hold(upload, request.POST, request.user)
-                    self.tell_what_was_read(request, token)
-                    query = request.GET.copy()
-                    query["pending"] = token
-                    return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
-        return super().add_view(request, form_url, extra_context)
-
-    def tell_what_was_read(self, request, token):
-        held = pending_uploads.load(token, request.user)
-        notes = []
-        if not (request.POST.get("caption") or "").strip() and (
-            held.embedded.caption or held.embedded.headline
-        ):
-            notes.append("the caption")
-        if not held.typed_credits():
-            suggestions = held.suggestions()
-            known = [str(source) for _, _, _, source in suggestions if source is not None]
-            new = [name for _, _, name, source in suggestions if source is None]
-            if known:
-                notes.append("credits from known sources: " + ", ".join(known))
-            if new:
-                notes.append("new credit sources: " + ", ".join(new))
-        read = "; ".join(notes) or "nothing the form was missing"
-        messages.warning(
-            request,
-            f"Read from the file's embedded IPTC/XMP data: {read}. Nothing is stored yet: "
-            "check them and save to confirm.",
-        )
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        photo = form.instance
-        held = None if change else form.held
-        if held is not None:
-            self.credit_new_sources(request, form, photo)
-            photo.embedded_metadata = held.embedded.as_dict()
-            photo.save(update_fields=["embedded_metadata"])
-            transaction.on_commit(lambda: pending_uploads.discard(held))
-        renditions.refresh(photo)
-
-    def credit_new_sources(self, request, form, photo):
-        """Create the new credit sources the staffer kept ticked, each credited in its place."""
-        wanted = set(form.cleaned_data.get("create_sources") or [])
-        created = []
-        for order, role, name in form.new_sources:
-            if order not in wanted:
-                continue
-            source = CreditSource.objects.filter(kind=role, name__iexact=name).first()
-            if source is None:
-                source = CreditSource(kind=role, name=name)
-                source.full_clean()
-                source.save()
-                created.append(str(source))
-            credit = PhotoCredit(photo=photo, role=role, source=source, order=order)
-            credit.full_clean()
-            credit.save()
-        if created:
-            messages.info(request, "New credit sources: " + ", ".join(created) + ".")
-
-
-@admin.register(CreditSource)
-class CreditSourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "platform", "credit_count"]
-    list_filter = ["kind", "platform"]
-    search_fields = ["name", "platform", "aliases"]
-    fields = ["kind", "name", "platform", "aliases"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(credit_count=Count("credits"))
-
-    @admin.display(description="credits", ordering="credit_count")
-    def credit_count(self, source):
-        return source.credit_count
+        messages.warning(request, f"The lead photo cannot be shown: {warning}; {fallback}.")
+    else:
+        messages.warning(request, f"Check the lead photo's rights before publishing: {warning}.")
 
 
 class PeopleInStoryFormSet(RowsFormSet):

@@ -6,7 +6,7 @@ from . import pagecache
 class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
-    verbose_name = "Stories and photos"
+    verbose_name = "Stories"
 
     def ready(self):
         # Imported here, not above: the receivers import the models, which

@@ -11,7 +11,8 @@ one, so a page cached before a change is never served after it.
 The generation learns of changes through Django's signals (``connect``, from
 ``ArticlesConfig.ready``). Code that changes reader content with a bare
 ``QuerySet.update()`` or ``bulk_create()`` (which send no signals) calls
-``content_changed()`` itself, as articles.workflow, articles.renditions and
+``content_changed()`` itself, as articles.workflow (and articles.signals for
+photo renditions) and
 ``articles.listings.sync`` do.
 
 It imports no model, so the models and what they build on may use it.
@@ -30,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 # What a reader page shows comes from these apps (and the bylines' users).
-CONTENT_APPS = {"articles", "people", "taggit"}
+CONTENT_APPS = {"articles", "people", "photos", "taggit"}
 # Saved on each login; shown nowhere.
 IGNORED_FIELDS = {"last_login"}
 

@@ -1,8 +1,8 @@
-"""Receivers for what happens to rows the articles app keeps about people and photos.
+"""Receivers for what happens to rows the articles app keeps about people and stories.
 
-When people records are merged (see people.signals), their stories, photos and
-evidence move to the person kept; when a photo goes, or is saved with its
-licence expired, its rendition files go too; and every row derived from
+When people records are merged (see people.signals), their stories and
+evidence move to the person kept (their photos: photos.receivers); when a
+photo's renditions change, cached pages go; and every row derived from
 stories and their person and tag links is kept current here, whichever ORM
 path changed them (see articles.listings).
 """
@@ -15,14 +15,15 @@ from django.dispatch import receiver
 
 from people.models import Relationship
 from people.signals import person_merging, relationship_merging
+from photos.signals import renditions_changed
 
-from . import listings, renditions
-from .models import Article, ArticlePerson, Photo, RelationshipEvidence, TaggedArticle
+from . import listings, pagecache
+from .models import Article, ArticlePerson, RelationshipEvidence, TaggedArticle
 
 
 @receiver(person_merging, dispatch_uid="articles_move_people")
-def move_stories_and_photos(sender, source, target, **kwargs):
-    """The duplicate's stories and photos become the kept person's.
+def move_stories(sender, source, target, **kwargs):
+    """The duplicate's stories become the kept person's.
 
     A story tagged with both keeps one link, marked main if either was.
     """
@@ -40,11 +41,7 @@ def move_stories_and_photos(sender, source, target, **kwargs):
     links.update(person=target)
     listings.PEOPLE.recount_all(target)
     listings.PEOPLE.store_keys(moved)
-
-    shown = Photo.people.through.objects
-    already = shown.filter(person=target).values("photo")
-    shown.filter(person=source, photo__in=already).delete()
-    shown.filter(person=source).update(person=target)
+    # Their photos are moved by photos.receivers.
 
 
 @receiver(relationship_merging, sender=Relationship, dispatch_uid="articles_move_evidence")
@@ -55,16 +52,10 @@ def move_evidence(sender, duplicate, kept, **kwargs):
     RelationshipEvidence.objects.filter(relationship=duplicate).update(relationship=kept)
 
 
-@receiver(post_delete, sender=Photo, dispatch_uid="articles_photo_renditions_removed")
-def remove_renditions(sender, instance, **kwargs):
-    renditions.remove(instance)
-
-
-@receiver(post_save, sender=Photo, dispatch_uid="articles_photo_expired_withdrawn")
-def withdraw_expired(sender, instance, raw=False, **kwargs):
-    """A photo saved with its expiry day already reached loses its renditions at once."""
-    if not raw and instance.is_expired:
-        renditions.withdraw(instance)
+@receiver(renditions_changed, dispatch_uid="articles_photo_renditions_pages")
+def photo_renditions_changed(sender, photo, **kwargs):
+    """Renditions are written with a bulk update: cached pages showing the photo must go."""
+    pagecache.content_changed()
 
 
 # Listings ------------------------------------------------------------------------------

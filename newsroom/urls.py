@@ -8,6 +8,7 @@ from articles import discovery, feeds, views
 from articles.sitemaps import SITEMAPS
 from newsroom import twofactor
 from people import views as people_views
+from photos.admin import moved_admin_page
 
 
 class TagSlugConverter:
@@ -60,6 +61,7 @@ urlpatterns = [
     path("api/", include("articles.api.urls")),
     path("admin/two-factor/", twofactor.setup, name="two_factor_setup"),
     path("admin/two-factor/code/", twofactor.verify, name="two_factor_verify"),
+    re_path(r"^admin/articles/(?P<page>(?:photo|photocredit|creditsource)/.*)$", moved_admin_page),
     path("admin/", admin.site.urls),
 ]
 

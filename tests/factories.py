@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
 
-from articles import renditions
-from articles.models import Article, ArticlePerson, CreditSource, Photo, PhotoCredit
+from articles.models import Article, ArticlePerson
 from people.models import Person, Relationship
+from photos import renditions
+from photos.models import CreditSource, Photo, PhotoCredit
 
 _UNSET = object()
 _numbers = itertools.count(1)

@@ -6,7 +6,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 def migrate(targets=None):
     """Migrate to ``targets``, or to the latest migrations; the apps (historical
-    models) as they are there.
+    models) as they are there. A target ``(app, None)`` unapplies all of the app.
 
     A test that reads the result with the current models migrates on to the
     latest: their columns are there only then.
@@ -15,7 +15,8 @@ def migrate(targets=None):
     executor.loader.build_graph()
     targets = targets or executor.loader.graph.leaf_nodes()
     executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
+    reached = [target for target in targets if target[1] is not None]
+    return executor.loader.project_state(reached).apps
 
 
 def story_models(apps):

@@ -24,9 +24,10 @@ from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 from taggit.models import Tag
 
-from articles import renditions
-from articles.models import Article, ArticlePerson, Photo, PhotoCredit, TaggedArticle
+from articles.models import Article, ArticlePerson, TaggedArticle
 from people.models import Person, Relationship
+from photos import renditions
+from photos.models import Photo, PhotoCredit
 from tests.desk import inline, photo_form
 from tests.factories import add_credit, credit_source
 
@@ -244,8 +245,8 @@ def test_admin_configuration_passes_djangos_checks():
         "people_person",
         "people_relationship",
         "articles_article",
-        "articles_photo",
-        "articles_creditsource",
+        "photos_photo",
+        "photos_creditsource",
         "taggit_tag",
     ],
 )
@@ -272,7 +273,7 @@ def test_change_pages_open_with_their_inlines(admin_client):
             "tagged_items": 1,
             "reported_relationships": 0,
         },
-        url("articles_photo_change", photo.pk): {"credits": 1},
+        url("photos_photo_change", photo.pk): {"credits": 1},
     }
     for page, inlines in pages.items():
         response = admin_client.get(page)
@@ -302,7 +303,7 @@ def test_change_pages_open_with_their_inlines(admin_client):
             },
         ),
         (
-            "articles_photo_add",
+            "photos_photo_add",
             {("photo", "people"), ("photo", "replacement"), ("photocredit", "source")},
         ),
         ("people_person_add", {("relationship", "other"), ("relationship", "person")}),
@@ -744,7 +745,7 @@ def test_stories_list_shows_main_person_and_filters_by_status_date_tag_and_perso
 
 def test_photo_upload_keeps_credits_in_order_and_shows_the_credit_line(admin_client):
     response = admin_client.post(
-        url("articles_photo_add"),
+        url("photos_photo_add"),
         photo_data(
             jpeg(),
             ("screenshot", "", "Instagram", "kimkardashian", "3"),
@@ -758,7 +759,7 @@ def test_photo_upload_keeps_credits_in_order_and_shows_the_credit_line(admin_cli
     line = "© Collage: IMAGO / APress, Screenshot/Instagram/kimkardashian"
     assert photo.credit_line == line
 
-    page = admin_client.get(url("articles_photo_change", photo.pk))
+    page = admin_client.get(url("photos_photo_change", photo.pk))
     assertContains(page, f'<div class="readonly">{line}</div>', html=True)
     (credits,) = page.context["inline_admin_formsets"]
     roles = [form.instance.role for form in credits.formset.initial_forms]
@@ -769,7 +770,7 @@ def test_photos_list_shows_thumbnail_and_credit_line_and_finds_credit_names(admi
     photo = make_photo(caption="Kim at the Met Gala")
     add_credit(photo, "agency", "IMAGO")
     make_photo(caption="A sunset in Malibu")
-    changelist = url("articles_photo_changelist")
+    changelist = url("photos_photo_changelist")
 
     response = admin_client.get(changelist)
     # A rendition, as readers get it: the original is private.
@@ -787,7 +788,7 @@ def test_photos_list_shows_thumbnail_and_credit_line_and_finds_credit_names(admi
 def test_upload_that_is_not_an_image_is_refused_with_nothing_stored(admin_client, media_root):
     not_an_image = SimpleUploadedFile("kim.jpg", b"not a picture", content_type="image/jpeg")
 
-    response = admin_client.post(url("articles_photo_add"), photo_data(not_an_image))
+    response = admin_client.post(url("photos_photo_add"), photo_data(not_an_image))
 
     assertContains(response, "Upload a valid image.")
     assert not Photo.objects.exists()
@@ -797,7 +798,7 @@ def test_upload_that_is_not_an_image_is_refused_with_nothing_stored(admin_client
 def test_screenshot_credit_without_account_is_refused_with_nothing_stored(admin_client, media_root):
     # A screenshot credit must pick its platform account among the credit sources.
     response = admin_client.post(
-        url("articles_photo_add"),
+        url("photos_photo_add"),
         photo_data(
             jpeg(), ("agency", "IMAGO", "", "", "0"), ("screenshot", "", "Instagram", "", "1")
         ),
@@ -838,7 +839,7 @@ def add_tie(number, people, photo, tags):
     "changelist, add_row",
     [
         ("articles_article_changelist", add_story),
-        ("articles_photo_changelist", add_photo),
+        ("photos_photo_changelist", add_photo),
         ("people_relationship_changelist", add_tie),
     ],
 )
@@ -855,3 +856,24 @@ def test_list_pages_take_as_many_queries_for_twenty_rows_as_for_two(
         add_row(number, people, photo, tags)
 
     assert queries_to_show(admin_client, url(changelist)) == for_two
+
+
+def test_the_photo_desk_pages_moved_with_the_photos_app_and_old_addresses_lead_there(
+    admin_client,
+):
+    photo = Photo.objects.create(image="photos/x.jpg", alt_text="A star", width=4, height=3)
+    change = reverse("admin:photos_photo_change", args=[photo.pk])
+    assert change == f"/admin/photos/photo/{photo.pk}/change/"
+    assert admin_client.get(change).status_code == 200
+    for old, new in [
+        (f"/admin/articles/photo/{photo.pk}/change/", change),
+        ("/admin/articles/photo/?rights=expiring", "/admin/photos/photo/?rights=expiring"),
+        ("/admin/articles/photo/expiring/", reverse("admin:photos_photo_expiring")),
+        ("/admin/articles/creditsource/add/", reverse("admin:photos_creditsource_add")),
+        ("/admin/articles/photocredit/", "/admin/photos/photocredit/"),
+    ]:
+        response = admin_client.get(old)
+        assert (response.status_code, response["Location"]) == (301, new), old
+    # Stories stay where they were.
+    assert admin_client.get(reverse("admin:articles_article_changelist")).status_code == 200
+    assert reverse("admin:articles_article_changelist") == "/admin/articles/article/"

@@ -132,11 +132,11 @@ def test_desk_search_and_person_pickers_ignore_case_and_accents(admin_client, kh
     story = make_article("Denim line", people=[khloe], main=khloe)
     photo = make_photo(caption="On the red carpet", people=[khloe])
     for spelling in KHLOE_SPELLINGS[:-1]:
-        for source in ["articles.article", "articles.photo"]:
+        for source in ["articles.article", "photos.photo"]:
             assert autocomplete(admin_client, source, "people", spelling) == [khloe.name]
         people = admin_client.get(reverse("admin:people_person_changelist"), {"q": spelling})
         assert list(people.context["cl"].result_list) == [khloe], spelling
         stories = admin_client.get(reverse("admin:articles_article_changelist"), {"q": spelling})
         assert list(stories.context["cl"].result_list) == [story], spelling
-        photos = admin_client.get(reverse("admin:articles_photo_changelist"), {"q": spelling})
+        photos = admin_client.get(reverse("admin:photos_photo_changelist"), {"q": spelling})
         assert list(photos.context["cl"].result_list) == [photo], spelling

@@ -9,9 +9,10 @@ from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from taggit.models import Tag
 
-from articles.models import Article, ArticlePerson, Photo, PhotoCredit
+from articles.models import Article, ArticlePerson
 from newsroom.backup import media_files, row_counts
 from people.models import Person, Relationship
+from photos.models import Photo, PhotoCredit
 
 from .factories import make_article, make_person, make_photo, make_relationship, make_user
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from articles.models import Photo
+from photos.models import Photo
 
 pytestmark = pytest.mark.django_db
 

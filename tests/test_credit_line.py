@@ -1,11 +1,11 @@
-"""Photo credit lines in the house style (see articles/credits.py)."""
+"""Photo credit lines in the house style (see photos/credits.py)."""
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from articles.credits import compose_credit_line
-from articles.models import CreditSource, Photo, PhotoCredit
+from photos.credits import compose_credit_line
+from photos.models import CreditSource, Photo, PhotoCredit
 from tests.factories import add_credit, credit_source, make_photo
 
 Role = PhotoCredit.Role

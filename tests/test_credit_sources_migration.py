@@ -30,8 +30,8 @@ def test_typed_names_become_shared_sources_and_the_line_stays_the_same():
     PhotoCredit.objects.create(photo=other, order=1, role="photographer", name="Jane Doe")
 
     migrate()  # on to the latest, which the current models read
-    from articles.models import CreditSource
-    from articles.models import Photo as CurrentPhoto
+    from photos.models import CreditSource
+    from photos.models import Photo as CurrentPhoto
 
     try:
         cover_now = CurrentPhoto.objects.get(pk=cover.pk)

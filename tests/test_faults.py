@@ -10,8 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from taggit.models import Tag
 
-from articles.models import Article, ArticlePerson, Photo, TaggedArticle
+from articles.models import Article, ArticlePerson, TaggedArticle
 from people.models import Person
+from photos.models import Photo
 
 from .factories import make_article, make_person, make_photo, make_relationship, make_user
 from .test_admin import article_data
@@ -185,7 +186,7 @@ class TestDeletingWhatStoriesUse:
         ("admin_name", "lookup"),
         [
             ("people_person", lambda story: Person.objects.get(slug="kim-kardashian")),
-            ("articles_photo", lambda story: story.lead_photo),
+            ("photos_photo", lambda story: story.lead_photo),
             ("taggit_tag", lambda story: Tag.objects.get(slug="divorce")),
         ],
     )
@@ -240,7 +241,7 @@ class TestDeletingWhatStoriesUse:
         unused = Tag.objects.create(name="unused", slug="unused")
         assert (
             desk.post(
-                reverse("admin:articles_photo_delete", args=[spare.pk]), {"post": "yes"}
+                reverse("admin:photos_photo_delete", args=[spare.pk]), {"post": "yes"}
             ).status_code
             == 302
         )

@@ -1,4 +1,4 @@
-"""Imports run one way: common <- people <- articles <- newsroom (the site).
+"""Imports run one way: common <- people <- photos <- articles <- newsroom (the site).
 
 The ``people`` app must not import the ``articles`` app anywhere, migrations
 included, nor make its migrations depend on it. Beyond that, the import graph
@@ -18,36 +18,45 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PEOPLE = ROOT / "people"
+PHOTOS = ROOT / "photos"
 FORBIDDEN = "articles"
 
 
+def sources(package):
+    return sorted(path for path in package.rglob("*.py") if "__pycache__" not in path.parts)
+
+
 def people_sources():
-    return sorted(path for path in PEOPLE.rglob("*.py") if "__pycache__" not in path.parts)
+    return sources(PEOPLE)
 
 
-def is_forbidden(module):
-    return module == FORBIDDEN or module.startswith(FORBIDDEN + ".")
+def is_forbidden(module, forbidden=(FORBIDDEN,)):
+    return any(module == name or module.startswith(name + ".") for name in forbidden)
 
 
-def forbidden_imports(tree):
-    """(line, statement) for each import of the articles app in ``tree``."""
+def forbidden_imports(tree, forbidden=(FORBIDDEN,)):
+    """(line, statement) for each import of the articles app (or ``forbidden``) in ``tree``."""
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            found += [(node.lineno, f"import {a.name}") for a in node.names if is_forbidden(a.name)]
+            found += [
+                (node.lineno, f"import {a.name}")
+                for a in node.names
+                if is_forbidden(a.name, forbidden)
+            ]
         elif isinstance(node, ast.ImportFrom):
             module = node.module or ""
             # "from .x" stays inside the app; "from ..x" climbs out of it.
             leaves_the_app = node.level != 1
             names = [module] if module else [alias.name for alias in node.names]
-            if leaves_the_app and any(is_forbidden(name) for name in names):
+            if leaves_the_app and any(is_forbidden(name, forbidden) for name in names):
                 found.append((node.lineno, f"from {'.' * node.level}{module} import ..."))
         elif isinstance(node, ast.Call):
             # importlib.import_module("articles...") and __import__("articles...")
             name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
             if name in ("import_module", "__import__") and node.args:
                 first = node.args[0]
-                if isinstance(first, ast.Constant) and is_forbidden(str(first.value)):
+                if isinstance(first, ast.Constant) and is_forbidden(str(first.value), forbidden):
                     found.append((node.lineno, f"{name}({first.value!r})"))
     return found
 
@@ -146,8 +155,9 @@ def test_the_dependency_check_catches_a_dependency_on_articles():
 LAYERS = {
     "common": set(),  # what the apps share; knows no app
     "people": {"common"},
-    "articles": {"common", "people"},  # stories, photos, the reading layer
-    "newsroom": {"common", "people", "articles"},  # the site: settings, URLs, middleware
+    "photos": {"common", "people"},  # photos, credits, renditions, rights
+    "articles": {"common", "people", "photos"},  # stories and the reading layer
+    "newsroom": {"common", "people", "photos", "articles"},  # the site: settings, URLs, middleware
 }
 NOT_PACKAGES = {"tests"}  # tests may import anything
 

@@ -16,13 +16,11 @@ from articles import demo
 from articles.models import (
     Article,
     ArticlePerson,
-    CreditSource,
-    Photo,
-    PhotoCredit,
     RelationshipEvidence,
     TaggedArticle,
 )
 from people.models import Person, PersonAlias, Relationship
+from photos.models import CreditSource, Photo, PhotoCredit
 
 pytestmark = pytest.mark.django_db
 

@@ -37,7 +37,7 @@ def test_the_migration_moves_existing_originals_to_private_storage(media_root, o
     for name in names:
         assert not (media_root / name).exists()  # nothing left at a public address
         assert (originals_root / name).read_bytes() == jpeg()
-    from articles.models import Photo as Current
+    from photos.models import Photo as Current
 
     assert sorted(Current.objects.values_list("image", flat=True)) == sorted(names)
     assert Current.objects.get(image=names[0]).image.open("rb").read() == jpeg()
@@ -45,7 +45,7 @@ def test_the_migration_moves_existing_originals_to_private_storage(media_root, o
 
 def test_moveoriginals_moves_what_arrived_later_and_is_idempotent(media_root, originals_root):
     migrate()
-    from articles.models import Photo
+    from photos.models import Photo
 
     name = "photos/2025/03/restored.jpg"
     (media_root / name).parent.mkdir(parents=True, exist_ok=True)

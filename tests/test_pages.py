@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles import renditions
 from articles.models import Article, Correction
 from people.models import Relationship
+from photos import renditions
 
 from .discovery_world import SEED_CREDIT_LINE, SEED_CREDITS
 from .factories import make_article, make_person, make_photo, make_relationship, make_user

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import renditions
 from articles.models import Article
+from photos import renditions
 
 from .factories import make_article, make_person, make_photo
 

@@ -15,11 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from articles import originals, pending_uploads
-from articles.models import CreditSource, Photo, PhotoCredit
-from articles.pending_uploads import suggest_credits
-from articles.photo_metadata import Embedded, read_embedded
 from articles.roles import PHOTO_DESK
+from photos import originals, pending_uploads
+from photos.metadata import Embedded, read_embedded
+from photos.models import CreditSource, Photo, PhotoCredit
+from photos.pending_uploads import suggest_credits
 
 from .desk import photo_form, role_user
 
@@ -102,9 +102,9 @@ def first_step(client):
     CreditSource.objects.create(
         kind="agency", name="IPTC Pictures", aliases="Credit Line (ref2017.1)"
     )
-    response = client.post(reverse("admin:articles_photo_add"), form_data(reference_upload()))
+    response = client.post(reverse("admin:photos_photo_add"), form_data(reference_upload()))
     assert response.status_code == 302
-    assert response.url.startswith(reverse("admin:articles_photo_add") + "?pending=")
+    assert response.url.startswith(reverse("admin:photos_photo_add") + "?pending=")
     return response
 
 
@@ -197,11 +197,11 @@ def test_a_held_upload_is_its_uploaders_only(admin_client):
 def test_what_the_staffer_typed_wins_over_the_file(admin_client):
     agency = CreditSource.objects.create(kind="agency", name="dpa")
     response = admin_client.post(
-        reverse("admin:articles_photo_add"),
+        reverse("admin:photos_photo_add"),
         form_data(reference_upload(), caption="Our own caption", credits=[("agency", agency)]),
     )
     assert response.status_code == 302
-    assert response.url == reverse("admin:articles_photo_changelist")
+    assert response.url == reverse("admin:photos_photo_changelist")
     photo = Photo.objects.get()
     assert photo.caption == "Our own caption"
     assert photo.credit_line == "© dpa"
@@ -213,6 +213,6 @@ def test_a_photo_without_metadata_is_saved_as_usual(admin_client):
     buffer = io.BytesIO()
     Image.new("RGB", (60, 40), "teal").save(buffer, "JPEG")
     upload = SimpleUploadedFile("plain.jpg", buffer.getvalue(), content_type="image/jpeg")
-    response = admin_client.post(reverse("admin:articles_photo_add"), form_data(upload))
-    assert response.url == reverse("admin:articles_photo_changelist")
+    response = admin_client.post(reverse("admin:photos_photo_add"), form_data(upload))
+    assert response.url == reverse("admin:photos_photo_changelist")
     assert Photo.objects.get().caption == ""

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Photo
+from articles.models import Article
+from photos.models import Photo
 
 from . import desk
 from .factories import make_article, make_person, make_photo
@@ -101,7 +102,7 @@ def test_admin_lists_photos_expiring_within_30_days_with_their_stories(admin_cli
     draft = make_article("Kim draft", photo=soon, status=Article.Status.DRAFT)
     make_article("Later story", photo=later)
 
-    page = admin_client.get(reverse("admin:articles_photo_expiring"))
+    page = admin_client.get(reverse("admin:photos_photo_expiring"))
     html = page.content.decode()
     assert [row["photo"] for row in page.context["rows"]] == [soon]
     assert "in 3 days" in html and "No social media" in html
@@ -110,16 +111,16 @@ def test_admin_lists_photos_expiring_within_30_days_with_their_stories(admin_cli
     assert "none: stories will show no photo" in html
     assert "Runs out later" not in html and "Already gone" not in html
 
-    changelist = admin_client.get(reverse("admin:articles_photo_changelist"))
-    assert reverse("admin:articles_photo_expiring") in changelist.content.decode()
-    filtered = admin_client.get(reverse("admin:articles_photo_changelist"), {"rights": "expiring"})
+    changelist = admin_client.get(reverse("admin:photos_photo_changelist"))
+    assert reverse("admin:photos_photo_expiring") in changelist.content.decode()
+    filtered = admin_client.get(reverse("admin:photos_photo_changelist"), {"rights": "expiring"})
     assert list(filtered.context["cl"].result_list) == [soon]
-    expired = admin_client.get(reverse("admin:articles_photo_changelist"), {"rights": "expired"})
+    expired = admin_client.get(reverse("admin:photos_photo_changelist"), {"rights": "expired"})
     assert list(expired.context["cl"].result_list) == [gone]
 
 
 def test_the_expiring_page_is_for_the_desk_only(client):
-    response = client.get(reverse("admin:articles_photo_expiring"))
+    response = client.get(reverse("admin:photos_photo_expiring"))
     assert response.status_code == 302
     assert reverse("admin:login") in response.url
 
@@ -248,7 +249,7 @@ def test_the_daily_command_withdraws_renditions_from_the_expiry_day(media_root):
 
 def test_saving_a_past_expiry_withdraws_at_once_and_renewing_remakes(admin_client, media_root):
     photo = make_photo([("agency", "IMAGO")])
-    change = reverse("admin:articles_photo_change", args=[photo.pk])
+    change = reverse("admin:photos_photo_change", args=[photo.pk])
     credit = photo.credits.get()
     row = {"id": credit.pk, "role": "agency", "source": credit.source_id, "name": "", "order": 0}
     data = desk.photo_form(row, alt_text=photo.alt_text, expires_on=days(0).isoformat())
@@ -278,7 +279,7 @@ def test_the_daily_command_remakes_renditions_of_a_renewed_photo(media_root):
 
 def test_the_admin_page_of_an_expired_photo_links_no_file(admin_client):
     photo = make_photo(expires_on=days(-1))
-    page = admin_client.get(reverse("admin:articles_photo_change", args=[photo.pk]))
+    page = admin_client.get(reverse("admin:photos_photo_change", args=[photo.pk]))
     html = page.content.decode()
     assert page.status_code == 200
     assert "No renditions to show: the licence has expired" in html

@@ -12,7 +12,7 @@ from django.urls import reverse
 from PIL import ExifTags, Image
 from pytest_django.asserts import assertContains
 
-from articles.models import CreditSource, Photo, PhotoCredit
+from photos.models import CreditSource, Photo, PhotoCredit
 
 from .desk import photo_form
 
@@ -49,7 +49,7 @@ def form_data(upload, **fields):
 
 
 def post(admin_client, upload, **fields):
-    return admin_client.post(reverse("admin:articles_photo_add"), form_data(upload, **fields))
+    return admin_client.post(reverse("admin:photos_photo_add"), form_data(upload, **fields))
 
 
 def truncated_jpeg():
@@ -190,10 +190,10 @@ def test_the_focal_point_is_typed_in_per_cent_and_checked(admin_client):
 def test_the_change_page_offers_the_focal_point_picker_without_inline_script(admin_client):
     post(admin_client, as_upload(encoded(Image.new("RGB", (90, 60)), "JPEG")))
     photo = Photo.objects.get()
-    page = admin_client.get(reverse("admin:articles_photo_change", args=[photo.pk]))
+    page = admin_client.get(reverse("admin:photos_photo_change", args=[photo.pk]))
     html = page.content.decode()
     assert 'class="focal-point" data-x="50" data-y="50"' in html
-    assert "articles/focal-point.js" in html
+    assert "photos/focal-point.js" in html
     assert 'name="focal_x"' in html and 'name="focal_y"' in html
     # Every script on the page is a file; none is written inline.
     import re
@@ -227,7 +227,7 @@ def test_bytes_appended_to_a_jpeg_are_not_stored(admin_client, media_root, origi
 def test_originals_are_stored_without_gps_but_with_the_desks_credit_fields(
     admin_client, originals_root
 ):
-    from articles.photo_metadata import read_embedded
+    from photos.metadata import read_embedded
 
     with Image.open(REFERENCE) as reference:
         exif = reference.getexif()

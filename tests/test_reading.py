@@ -62,7 +62,7 @@ def test_the_story_page_reads_what_the_database_holds_in_five_queries():
 
 
 def test_the_person_page_reads_the_newest_shown_portrait_and_its_credits_in_two_queries():
-    from articles.models import Photo
+    from photos.models import Photo
 
     kim = make_person("Kim Kardashian")
     make_photo([("agency", "Old Agency")], people=[kim], is_portrait=True)

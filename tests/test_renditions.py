@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from PIL import ExifTags, Image
 
-from articles import originals, renditions
-from articles.models import Photo
+from photos import originals, renditions
+from photos.models import Photo
 
 from . import factories
 from .factories import make_article

@@ -15,8 +15,9 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles import roles
-from articles.models import Article, Correction, Photo, PhotoCredit
+from articles.models import Article, Correction
 from people.models import Person, Relationship
+from photos.models import Photo, PhotoCredit
 
 from .desk import (
     PHOTO_FORM,
@@ -279,7 +280,7 @@ def add_photo(desk):
         image=make_image_file(),
         alt_text="Kim Kardashian at a premiere",
     )
-    desk.client.post(admin_url("articles_photo_add"), data)
+    desk.client.post(admin_url("photos_photo_add"), data)
     return Photo.objects.filter(alt_text="Kim Kardashian at a premiere").exists()
 
 
@@ -287,7 +288,7 @@ def credit_a_photo(desk):
     photo = make_photo()
     data = {**PHOTO_FORM, "alt_text": photo.alt_text, "people": [desk.kim.pk]}
     data.update(inline("credits", credit("photographer", "Jane Example")))
-    desk.client.post(admin_url("articles_photo_change", photo.pk), data)
+    desk.client.post(admin_url("photos_photo_change", photo.pk), data)
     return PhotoCredit.objects.filter(photo=photo, source__name="Jane Example").exists()
 
 

@@ -4,8 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Q
 
-from articles.models import Article, ArticlePerson, Photo
+from articles.models import Article, ArticlePerson
 from people.models import Person, Relationship
+from photos.models import Photo
 
 pytestmark = pytest.mark.django_db
 

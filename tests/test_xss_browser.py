@@ -32,11 +32,9 @@ from articles.models import (
     Article,
     ArticlePerson,
     Correction,
-    CreditSource,
-    Photo,
-    PhotoCredit,
 )
 from people.models import Person, Relationship
+from photos.models import CreditSource, Photo, PhotoCredit
 
 from .browser import CHROMIUM_ARGS, chromium_path, sign_in_cookie
 from .factories import make_image_file, make_user
@@ -254,7 +252,7 @@ class Slots:
         self.show(
             reverse("admin:articles_article_change", args=[article.pk]), on_story, "admin story"
         )
-        self.show(reverse("admin:articles_photo_change", args=[photo.pk]), on_story, "admin photo")
+        self.show(reverse("admin:photos_photo_change", args=[photo.pk]), on_story, "admin photo")
         for i, person in enumerate(people):
             on_person = (
                 self.carried("person", k, i)
@@ -274,7 +272,7 @@ class Slots:
             self.show(reverse("tag", args=[tag.slug]), on_tag, "tag")
 
     def list_urls(self):
-        lists = ["articles_article", "articles_photo", "people_person", "taggit_tag"]
+        lists = ["articles_article", "photos_photo", "people_person", "taggit_tag"]
         pages = math.ceil(self.count * max(PER_SLOT.values()) / 100)
         return [
             reverse(f"admin:{name}_changelist") + (f"?p={page}" if page else "")

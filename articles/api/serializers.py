@@ -11,8 +11,9 @@ from rest_framework import serializers
 from taggit.models import Tag
 
 from people.models import Person
+from photos.models import Photo
 
-from ..models import Article, ArticlePerson, Photo
+from ..models import Article, ArticlePerson
 from ..structured_data import modified_at, wikidata_url
 
 

@@ -15,8 +15,9 @@ from rest_framework.exceptions import NotFound, ValidationError
 from taggit.models import Tag
 
 from people.models import Person, Relationship
+from photos.models import PhotoCredit
 
-from ..models import Article, ArticlePerson, PhotoCredit
+from ..models import Article, ArticlePerson
 from . import serializers as s
 
 SLUG = re.compile(r"[-\w]+")

@@ -1,8 +1,8 @@
-import articles.fields
+import photos.fields
 from django.core.files.storage import default_storage
 from django.db import migrations
 
-from articles.originals import move_originals, storage
+from photos.originals import move_originals, storage
 
 
 def to_private(apps, schema_editor):
@@ -24,10 +24,10 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="photo",
             name="image",
-            field=articles.fields.OriginalImageField(
+            field=photos.fields.OriginalImageField(
                 height_field="height",
                 help_text="Kept privately, cleaned of GPS and camera data; readers see renditions only.",
-                storage=articles.fields.originals_storage,
+                storage=photos.fields.originals_storage,
                 upload_to="photos/%Y/%m/",
                 width_field="width",
             ),

@@ -12,8 +12,8 @@ from django.utils.html import format_html, format_html_join
 
 from common.month_names import month_names
 from common.reversing import slug_reverser
+from photos.templatetags.photos import picture
 
-from .photos import picture
 from .timestamps import timestamp
 
 register = template.Library()

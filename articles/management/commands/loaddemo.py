@@ -26,18 +26,17 @@ from django.db.models import Q
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from articles import demo, originals, pagecache, renditions
+from articles import demo, pagecache
 from articles.models import (
     Article,
     ArticlePerson,
-    CreditSource,
-    Photo,
-    PhotoCredit,
     RelationshipEvidence,
 )
 from articles.roles import install_roles
 from articles.sanitize import clean_body
 from people.models import Person, Relationship
+from photos import originals, renditions
+from photos.models import CreditSource, Photo, PhotoCredit
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
 SITE_URL = "http://127.0.0.1:8000"

@@ -26,19 +26,17 @@ from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag
 
-from articles import originals, renditions
 from articles.listings import month_of
 from articles.models import (
     Article,
     ArticlePerson,
-    CreditSource,
     PersonMonth,
-    Photo,
-    PhotoCredit,
     TaggedArticle,
     TagMonth,
 )
 from people.models import Person, Relationship, name_key
+from photos import originals, renditions
+from photos.models import CreditSource, Photo, PhotoCredit
 
 FIRST_NAMES = (
     "Ava Liam Mia Noah Zoe Leo Ella Kai Nina Omar Lara Theo Ivy Max Rosa Jude Lena Finn Ada "

@@ -1,7 +1,7 @@
 """Uploads held for the desk to confirm what was read from them.
 
 A new photo whose file carries IPTC/XMP data is not stored at once: the
-cleaned file (see ``articles.originals``) and what the staffer typed wait in
+cleaned file (see ``photos.originals``) and what the staffer typed wait in
 the private originals storage under ``pending/``, and the add form comes back
 prefilled with the caption and credits read from the file. A signed token in
 the form names the held upload; only saving that form stores the photo, its
@@ -21,11 +21,12 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from . import originals
+from .metadata import Embedded, read_embedded
 from .models import CreditSource
-from .photo_metadata import Embedded, read_embedded
 
 FOLDER = "pending"
 MAX_AGE = datetime.timedelta(days=1)
+# As before the photos app: uploads held across the upgrade stay valid.
 SALT = "articles.photo.pending-upload"
 # Form data not worth keeping: the token, the file, the credits' own bookkeeping.
 UNKEPT = {"csrfmiddlewaretoken", "image", "pending"}

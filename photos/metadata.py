@@ -4,7 +4,7 @@ Agencies and photographers write the creator, credit line, source, copyright
 notice and caption into the file, in the IPTC-IIM block (APP13) and again as
 XMP. Both are read with Pillow (XMP through ``Image.getxmp()``, which parses
 with defusedxml); XMP wins where both are present, being Unicode throughout.
-``articles.pending_uploads.suggest_credits`` turns the names into credits,
+``photos.pending_uploads.suggest_credits`` turns the names into credits,
 reusing the desk's credit sources where one matches by name or alias. This
 module knows no model, so the models' file field may use it.
 """

@@ -10,8 +10,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from articles import renditions
-from articles.models import Photo
+from photos import renditions
+from photos.models import Photo
 
 
 class Command(BaseCommand):

@@ -12,8 +12,8 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
-from articles import pending_uploads, renditions
-from articles.models import Photo
+from photos import pending_uploads, renditions
+from photos.models import Photo
 
 
 class Command(BaseCommand):

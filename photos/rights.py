@@ -1,13 +1,11 @@
 """The desk's view of photo rights: what runs out soon, and warnings for editors."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
-
-from .models import Article
 
 # How far ahead the desk looks for licences running out.
 EXPIRY_WINDOW_DAYS = 30
@@ -49,28 +47,30 @@ class PhotoRightsAdmin:
             *super().get_urls(),
         ]
 
+    # What uses a photo is for the apps built on photos to say (stories do, in
+    # articles.admin): photos know nothing of them.
+    uses_title = None
+
+    def uses_of(self, photos):
+        """{photo pk: [{"url", "label", "note"}]} of what uses each of ``photos``."""
+        return {}
+
     def expiring_view(self, request):
-        """Photos whose licence runs out within the window, with the stories they lead."""
+        """Photos whose licence runs out within the window, with what uses them."""
         if not self.has_view_permission(request):
             raise PermissionDenied
         today = timezone.localdate()
-        photos = (
-            self.model.objects.expiring_within(EXPIRY_WINDOW_DAYS, today)
-            .select_related("replacement")
-            .prefetch_related(
-                Prefetch(
-                    "lead_of",
-                    queryset=Article.objects.only(
-                        "pk", "headline", "status", "published_at", "lead_photo"
-                    ).order_by("-published_at", "-pk"),
-                )
+        photos = list(
+            self.model.objects.expiring_within(EXPIRY_WINDOW_DAYS, today).select_related(
+                "replacement"
             )
         )
+        uses = self.uses_of(photos)
         rows = [
             {
                 "photo": photo,
                 "days_left": (photo.expires_on - today).days,
-                "stories": photo.lead_of.all(),
+                "uses": uses.get(photo.pk, []),
             }
             for photo in photos
         ]
@@ -80,28 +80,10 @@ class PhotoRightsAdmin:
             "title": f"Photos whose licence expires within {EXPIRY_WINDOW_DAYS} days",
             "rows": rows,
             "window": EXPIRY_WINDOW_DAYS,
+            "uses_title": self.uses_title,
         }
-        return TemplateResponse(request, "admin/articles/photo/expiring.html", context)
+        return TemplateResponse(request, "admin/photos/photo/expiring.html", context)
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "expiring_window": EXPIRY_WINDOW_DAYS}
         return super().changelist_view(request, extra_context)
-
-
-def warn_about_lead_photo(request, article):
-    """Tell the editor who just chose ``article``'s lead photo what its rights say."""
-    photo = article.lead_photo
-    if photo is None:
-        return
-    warning = photo.rights_warning
-    if not warning:
-        return
-    if photo.is_expired:
-        fallback = (
-            f"readers see its replacement, “{photo.replacement}”"
-            if photo.for_readers is not None
-            else "readers see the story without a photo"
-        )
-        messages.warning(request, f"The lead photo cannot be shown: {warning}; {fallback}.")
-    else:
-        messages.warning(request, f"Check the lead photo's rights before publishing: {warning}.")

@@ -20,7 +20,7 @@ from PIL import Image, ImageOps, PngImagePlugin
 
 from common.storage import originals_storage
 
-from .photo_metadata import desk_xmp, read_embedded
+from .metadata import desk_xmp, read_embedded
 
 # The Pillow format an original is stored in, and its file extension.
 STORED_AS = {"JPEG": ("JPEG", ".jpg"), "MPO": ("JPEG", ".jpg"), "PNG": ("PNG", ".png")}

@@ -7,8 +7,8 @@ older backup, or copying photos in by hand. Idempotent.
 
 from django.core.management.base import BaseCommand
 
-from articles.models import Photo
-from articles.originals import move_originals
+from photos.models import Photo
+from photos.originals import move_originals
 
 
 class Command(BaseCommand):

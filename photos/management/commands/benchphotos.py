@@ -18,8 +18,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from PIL import Image, ImageDraw
 
-from articles import renditions
-from articles.admin import PhotoForm
+from photos import renditions
+from photos.admin import PhotoForm
 
 
 class Rollback(Exception):

@@ -14,7 +14,7 @@ the key changes with the original file and the focal point, so a changed
 photo gets new renditions and pages never show stale crops.
 
 Renditions are the only files of a photo that readers can load (originals
-are private, see ``articles.originals``), and only while its licence runs:
+are private, see ``photos.originals``), and only while its licence runs:
 from the expiry day they are deleted (``withdraw``: on save, and by the daily
 ``manage.py expirephotos``), and made again once the licence is renewed.
 """
@@ -29,7 +29,7 @@ from django.core.files.storage import default_storage
 from django.utils.encoding import filepath_to_uri
 from PIL import Image, ImageOps
 
-from . import pagecache
+from .signals import renditions_changed
 
 # Bump to remake every photo's renditions (e.g. after changing widths or quality).
 VERSION = 1
@@ -271,8 +271,8 @@ def refresh(photo, force=False, storage=None):
     record = make(photo, storage)
     type(photo).objects.filter(pk=photo.pk).update(renditions=record)
     photo.renditions = record
-    # A bulk update sends no signal: cached pages showing the photo must go.
-    pagecache.content_changed()
+    # A bulk update sends no post_save: cached pages showing the photo must go.
+    renditions_changed.send(sender=type(photo), photo=photo)
     for name in old - {item["name"] for item in record["items"]}:
         storage.delete(name)
     return True
@@ -289,7 +289,7 @@ def withdraw(photo, storage=None):
     remove(photo, storage)
     type(photo).objects.filter(pk=photo.pk).update(renditions={})
     photo.renditions = {}
-    pagecache.content_changed()
+    renditions_changed.send(sender=type(photo), photo=photo)
     return True
 
 

@@ -6,7 +6,7 @@ than the desk allows (a "decompression bomb"), one over the size limit, one
 in a format other than JPEG, PNG or WebP (GIF included) or an animated one is
 refused with a message that says what is wrong and what to do. CMYK, 16-bit
 and transparent images are accepted: renditions convert them. What is stored
-is re-encoded (``articles.originals``), never the uploaded bytes.
+is re-encoded (``photos.originals``), never the uploaded bytes.
 """
 
 import warnings

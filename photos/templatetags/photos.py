@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from articles import renditions
+from photos import renditions
 
 register = template.Library()
 
