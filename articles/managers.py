@@ -1,6 +1,5 @@
 """The reading logic for stories: what readers may see, and in what order."""
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connections, models
 from django.db.models import (
@@ -20,6 +19,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from people.models import Person, Relationship
+from photos.models import PhotoCredit
 
 from .body import teaser_slugs
 from .listings import PEOPLE, TAGS, joined
@@ -285,9 +285,7 @@ def relatives_of(people, ties):
 
 def credits_prefetch():
     """The prefetch of a photo's credits with their sources, as its credit line reads them."""
-    # Looked up, not imported: the models module imports this one.
-    credits = apps.get_model("articles", "PhotoCredit")
-    return Prefetch("credits", queryset=credits.objects.select_related("source"))
+    return Prefetch("credits", queryset=PhotoCredit.objects.select_related("source"))
 
 
 def with_credits(photos):

@@ -167,6 +167,7 @@ FUNCTION_LEVEL_ALLOWED = {
         "AppConfig.ready() is where receivers are imported: they import the models, "
         "which cannot load before the app registry"
     ),
+    ("photos.apps", "photos.receivers"): "as articles.signals: receivers connect in ready()",
 }
 
 

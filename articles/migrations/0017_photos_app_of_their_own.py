@@ -11,6 +11,8 @@ admin's history and anything else keyed on them follow the models.
 import django.db.models.deletion
 from django.db import migrations, models
 
+from articles.roles import install_roles as install_desk_roles
+
 MODELS = ["photo", "photocredit", "creditsource"]
 
 
@@ -47,9 +49,7 @@ def to_articles(apps, schema_editor):
 
 def install_roles(apps, schema_editor):
     # The roles name the photo permissions under their new label.
-    from articles.roles import install_roles
-
-    install_roles(apps)
+    install_desk_roles(apps)
 
 
 class Migration(migrations.Migration):
