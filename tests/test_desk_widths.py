@@ -12,7 +12,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Correction, CreditSource
+from articles.models import Correction
+from photos.models import CreditSource
 
 from .browser import ARTIFACTS, sign_in_cookie
 from .factories import (
@@ -139,12 +140,12 @@ def desk_pages(editor):
         "person change form": reverse(admin("people_person_change"), args=[kim.pk]),
         "tie list": reverse(admin("people_relationship_changelist")),
         "tie form": reverse(admin("people_relationship_change"), args=[marriage.pk]),
-        "photo list": reverse(admin("articles_photo_changelist")),
-        "expiring photos": reverse(admin("articles_photo_expiring")),
-        "photo add form": reverse(admin("articles_photo_add")),
-        "photo change form": reverse(admin("articles_photo_change"), args=[photo.pk]),
-        "credit source list": reverse(admin("articles_creditsource_changelist")),
-        "credit source form": reverse(admin("articles_creditsource_change"), args=[source.pk]),
+        "photo list": reverse(admin("photos_photo_changelist")),
+        "expiring photos": reverse(admin("photos_photo_expiring")),
+        "photo add form": reverse(admin("photos_photo_add")),
+        "photo change form": reverse(admin("photos_photo_change"), args=[photo.pk]),
+        "credit source list": reverse(admin("photos_creditsource_changelist")),
+        "credit source form": reverse(admin("photos_creditsource_change"), args=[source.pk]),
         "tag list": reverse(admin("taggit_tag_changelist")),
         "user list": reverse(admin("auth_user_changelist")),
         "user form": reverse(admin("auth_user_change"), args=[editor.pk]),
