@@ -166,24 +166,46 @@ class Command(BaseCommand):
         self.stdout.write(f"Created {summary} in {elapsed:.0f} s.")
 
     def clear(self):
-        with transaction.atomic():
-            bench = Article.objects.filter(slug__startswith="bench-")
-            # Raw deletes: the links' receivers would recount month by month,
-            # and the generated people's and tags' counts go with them below.
-            ArticlePerson.objects.filter(article__in=bench)._raw_delete("default")
-            TaggedArticle.objects.filter(content_object__in=bench)._raw_delete("default")
-            Article.authors.through.objects.filter(article__in=bench).delete()
-            Article.related.through.objects.filter(from_article__in=bench).delete()
-            bench.delete()
-            # Generated photos share their templates' rendition files: drop the rows
-            # in one statement, then the templates (whose deletion removes the files).
-            templates = [f"bench/photo-{n}.jpg" for n in range(4)]
-            PhotoCredit.objects.filter(photo__image__startswith="bench/").delete()
-            shown = Photo.people.through.objects.filter(photo__image__startswith="bench/")
-            shown._raw_delete("default")
-            Photo.objects.filter(image__startswith="bench/").exclude(
-                image__in=templates
-            )._raw_delete("default")
+        """Remove the generated archive: one DELETE a table, dependants first.
+
+        Not the ORM's delete: at 100,000 stories it gathers every row in
+        Python and sends more parameters than PostgreSQL takes in one
+        statement, and the links' receivers would recount month by month
+        counts that go with the generated people and tags anyway.
+        """
+        stories = _rows(Article, "slug", "bench-")
+        people = _rows(Person, "slug", "bench-")
+        tags = _rows(Tag, "slug", "bench-")
+        photos = _rows(Photo, "image", "bench/")
+        # Generated photos share their templates' rendition files: their rows go
+        # here, the templates below through the ORM (whose deletion removes the files).
+        templates = [f"bench/photo-{n}.jpg" for n in range(4)]
+        generated_photos = (
+            f"{photos[0]} AND {_column(Photo, 'image')} NOT IN ({', '.join(['%s'] * 4)})",
+            [*photos[1], *templates],
+        )
+        with transaction.atomic(), connection.cursor() as cursor:
+            for model, field, rows in [
+                (ArticlePerson, "article", stories),
+                (TaggedArticle, "content_object", stories),
+                (Article.authors.through, "article", stories),
+                (Article.related.through, "from_article", stories),
+                (Article.related.through, "to_article", stories),
+                (Article, "id", stories),
+                (PersonMonth, "person", people),
+                (TagMonth, "tag", tags),
+                (Relationship, "person", people),
+                (Relationship, "other", people),
+                (PhotoCredit, "photo", photos),
+                (Photo.people.through, "photo", photos),
+                (Photo, "id", generated_photos),
+            ]:
+                sql, params = rows
+                # Safe: names from the models, quoted; values are parameters.
+                cursor.execute(
+                    f"DELETE FROM {_table(model)} WHERE {_column(model, field)} IN ({sql})",  # noqa: S608  # nosec
+                    params,
+                )
             Photo.objects.filter(image__in=templates).delete()
             Person.objects.filter(slug__startswith="bench-").delete()
             Tag.objects.filter(slug__startswith="bench-").delete()
@@ -462,3 +484,19 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(self.style, tables):
                 cursor.execute(sql)
+
+
+def _table(model):
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _column(model, field):
+    return connection.ops.quote_name(model._meta.get_field(field).column)
+
+
+def _rows(model, field, prefix):
+    """(SQL, parameters) of the ids of ``model``'s rows whose ``field`` starts with ``prefix``."""
+    pk = connection.ops.quote_name(model._meta.pk.column)
+    # Safe: names from the model, quoted; the prefix is a parameter.
+    sql = f"SELECT {pk} FROM {_table(model)} WHERE {_column(model, field)} LIKE %s"  # noqa: S608  # nosec
+    return sql, [prefix + "%"]
