@@ -538,8 +538,8 @@ def sync(story_ids):
 def refresh(story_ids):
     """After stories' status or time changed in bulk, bring their listings along.
 
-    Part of ``sync``, for the receiver of a story's own save (its links change
-    with it, and the page cache hears of the save by its own signal).
+    Part of ``sync``, for callers that changed only status or time and bump
+    the page cache themselves (the desk's bulk actions).
     """
     for listing in LISTINGS:
         listing.refresh(story_ids)

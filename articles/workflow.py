@@ -10,7 +10,7 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from . import listings
+from . import listings, pagecache
 from .models import Article, StatusChange
 
 Status = Article.Status
@@ -51,9 +51,10 @@ def _move(queryset, user, to_status, comment, **changes):
         Article.objects.filter(pk__in=pks).update(
             status=to_status, updated_at=now, version=F("version") + 1, **changes
         )
-        # A bulk update sends no signal: the one entry point for such changes
-        # brings the listings along and starts a new page cache generation.
-        listings.sync(pks)
+        # A bulk update sends no signal: the listings and cached pages
+        # showing these stories must be told.
+        listings.refresh(pks)
+        pagecache.content_changed()
         moved = Article.objects.in_bulk(pks)
         StatusChange.objects.bulk_create(
             StatusChange(
