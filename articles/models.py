@@ -14,7 +14,7 @@ from people.models import Person, Relationship
 from photos.models import Photo
 
 from .fields import KeyList
-from .managers import ArticleQuerySet
+from .querysets import ArticleQuerySet
 from .sanitize import clean_body
 
 
@@ -36,7 +36,7 @@ class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey(
         "Article", on_delete=models.CASCADE, related_name="tagged_items"
     )
-    # The story's status and time, copied (see articles.listings): a tag page
+    # The story's status and time, copied (see reading.listings): a tag page
     # and a story's related stories walk one index of these rows.
     is_published = models.BooleanField(default=False, editable=False)
     published_at = models.DateTimeField(null=True, editable=False)
@@ -115,7 +115,7 @@ class Article(models.Model):
         editable=False,
         help_text="Goes up by one with every save, so a save over an unseen version is refused.",
     )
-    # The ids of the story's people and tags, kept by articles.signals (see
+    # The ids of the story's people and tags, kept by reading.receivers (see
     # listings.Listing.store_keys): the related-stories score adds them up on
     # the row it has read, not by looking up each story's links.
     person_ids = KeyList()
@@ -155,7 +155,7 @@ class Article(models.Model):
             # Corrections are kept for good: restoring an old revision keeps the flag.
             self.has_corrections = self.has_corrections or self.corrections.exists()
             self.version += 1
-            # The ids of its people and tags are read afresh by articles.signals.
+            # The ids of its people and tags are read afresh by reading.receivers.
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {
                     *kwargs["update_fields"],
@@ -164,7 +164,7 @@ class Article(models.Model):
                     "person_ids",
                     "tag_ids",
                 }
-        # Its links and their listings follow it from articles.signals.
+        # Its links and their listings follow it from reading.receivers.
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -222,7 +222,7 @@ class ArticlePerson(models.Model):
         "main person", default=False, help_text="The person the story is mainly about."
     )
     order = models.PositiveSmallIntegerField(default=0)
-    # The story's status and time, copied (see articles.listings): a person's
+    # The story's status and time, copied (see reading.listings): a person's
     # page and a story's related stories walk one index of these rows.
     is_published = models.BooleanField(default=False, editable=False)
     published_at = models.DateTimeField(null=True, editable=False)
@@ -383,7 +383,7 @@ reversion.register(
 
 
 class MonthlyCount(models.Model):
-    """Published stories in one month (desk time), kept current by ``articles.listings``."""
+    """Published stories in one month (desk time), kept current by ``reading.listings``."""
 
     month = models.DateField(help_text="The first day of the month.")
     stories = models.PositiveIntegerField(default=0)

@@ -1,165 +1,34 @@
-"""Receivers for what happens to rows the articles app keeps about people and stories.
+"""Signals the articles app sends, for the layers that build on it.
 
-When people records are merged (see people.signals), their stories and
-evidence move to the person kept (their photos: photos.receivers); when a
-photo's renditions change, cached pages go; and every row derived from
-stories and their person and tag links is kept current here, whichever ORM
-path changed them (see articles.listings).
+The articles app knows nothing of what is derived from its stories (the
+reading layer's listings, counts and page cache, see ``reading.receivers``);
+Django's own signals tell those layers of every change made through the ORM.
+What the ORM does not announce is announced here.
 """
 
-import threading
+from django.apps import apps
+from django.dispatch import Signal
 
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
-from django.dispatch import receiver
-
-from people.models import Relationship
-from people.signals import person_merging, relationship_merging
-from photos.signals import renditions_changed
-
-from . import listings, pagecache
-from .models import Article, ArticlePerson, RelationshipEvidence, TaggedArticle
+# Sent with ``story_ids`` (the stories touched) and ``links`` (whether their
+# person or tag links were written too) after stories were written around the
+# ORM's signals. Send it through ``stories_written``.
+stories_changed = Signal()
 
 
-@receiver(person_merging, dispatch_uid="articles_move_people")
-def move_stories(sender, source, target, **kwargs):
-    """The duplicate's stories become the kept person's.
+def stories_written(story_ids, links=False):
+    """The one path for writes to stories that Django's signals do not see.
 
-    A story tagged with both keeps one link, marked main if either was.
+    After ``QuerySet.update``, ``bulk_create`` or raw SQL on stories (or, with
+    ``links=True``, on their person and tag links), call this with the ids of
+    the stories touched: whatever is derived from them (the listings' copies,
+    monthly counts and stored keys, the page cache) is brought in line by its
+    receivers. Call it inside the writing transaction.
+
+    Links deleted, or moved to another person or tag, around the ORM leave
+    counts behind that no story's links name any more: delete them through
+    the ORM (``QuerySet.delete`` sends signals), or run
+    ``manage.py checklistings --repair``.
     """
-    links = ArticlePerson.objects.filter(person=source)
-    # Fixed now: the subqueries would see the rows deleted below.
-    shared = set(
-        ArticlePerson.objects.filter(
-            person=target, article__in=links.values("article")
-        ).values_list("article", flat=True)
+    stories_changed.send(
+        sender=apps.get_model("articles", "Article"), story_ids=list(story_ids), links=links
     )
-    main_on = set(links.filter(is_main=True, article__in=shared).values_list("article", flat=True))
-    links.filter(article__in=shared).delete()
-    ArticlePerson.objects.filter(person=target, article__in=main_on).update(is_main=True)
-    moved = set(links.values_list("article", flat=True)) | shared
-    links.update(person=target)
-    listings.PEOPLE.recount_all(target)
-    listings.PEOPLE.store_keys(moved)
-    # Their photos are moved by photos.receivers.
-
-
-@receiver(relationship_merging, sender=Relationship, dispatch_uid="articles_move_evidence")
-def move_evidence(sender, duplicate, kept, **kwargs):
-    """The stories reporting a duplicate tie now report the tie kept."""
-    already = RelationshipEvidence.objects.filter(relationship=kept).values("article")
-    RelationshipEvidence.objects.filter(relationship=duplicate, article__in=already).delete()
-    RelationshipEvidence.objects.filter(relationship=duplicate).update(relationship=kept)
-
-
-@receiver(renditions_changed, dispatch_uid="articles_photo_renditions_pages")
-def photo_renditions_changed(sender, photo, **kwargs):
-    """Renditions are written with a bulk update: cached pages showing the photo must go."""
-    pagecache.content_changed()
-
-
-# Listings ------------------------------------------------------------------------------
-#
-# Everything derived from stories and their links (see articles.listings) is
-# written from here, whatever ORM path changed them: a story's save or
-# deletion, a link's save or deletion (``ArticlePerson.objects.create``, the
-# admin's inlines, taggit), the related managers (``story.people.add/remove/
-# set/clear``, ``person.articles.add(...)``: these create links in bulk and
-# send ``m2m_changed`` only), merges and ``loaddata``. Each of these also
-# starts a new page cache generation (``articles.pagecache.connect``).
-
-LISTING_OF = {ArticlePerson: listings.PEOPLE, TaggedArticle: listings.TAGS}
-
-
-@receiver(pre_save, sender=Article, dispatch_uid="articles_story_keys")
-def read_story_keys(sender, instance, raw=False, **kwargs):
-    """A story saved writes the ids of its links as they stand, not as it remembers them."""
-    if raw or instance.pk is None or instance._state.adding:
-        return
-    for listing in listings.LISTINGS:
-        setattr(instance, listing.keys_field, listing.keys_of([instance.pk])[instance.pk])
-
-
-@receiver(post_save, sender=Article, dispatch_uid="articles_story_listings")
-def follow_story(sender, instance, created, raw=False, **kwargs):
-    """The links of a story saved take its status and time (a new one has no links yet)."""
-    if raw:
-        _after_load(instance.pk)
-    elif not created:
-        listings.refresh([instance.pk])
-
-
-@receiver(pre_save, sender=ArticlePerson, dispatch_uid="articles_person_link_copy")
-@receiver(pre_save, sender=TaggedArticle, dispatch_uid="articles_tag_link_copy")
-def copy_story_onto_link(sender, instance, raw=False, **kwargs):
-    """A link takes its story's status and time; the month it left is remembered."""
-    listing = LISTING_OF[sender]
-    was = sender.objects.filter(pk=instance.pk).first() if instance.pk else None
-    if raw:
-        # A fixture loaded over a link replaces its copies: the months it was
-        # counted in, and the story it was on, are counted again after the load.
-        if was is not None:
-            _after_load(getattr(was, f"{listing.story}_id"), listing, listing.counted_months(was))
-        return
-    instance._months_left = listing.counted_months(was) if was else set()
-    listing.copy_onto(instance)
-
-
-@receiver(post_save, sender=ArticlePerson, dispatch_uid="articles_person_link_count")
-@receiver(post_save, sender=TaggedArticle, dispatch_uid="articles_tag_link_count")
-@receiver(post_delete, sender=ArticlePerson, dispatch_uid="articles_person_link_uncount")
-@receiver(post_delete, sender=TaggedArticle, dispatch_uid="articles_tag_link_uncount")
-def count_link(sender, instance, raw=False, **kwargs):
-    listing = LISTING_OF[sender]
-    story = getattr(instance, f"{listing.story}_id")
-    if raw:
-        _after_load(story)
-        return
-    listing.recount(getattr(instance, "_months_left", set()) | listing.counted_months(instance))
-    listing.store_keys([story])
-
-
-@receiver(m2m_changed, sender=ArticlePerson, dispatch_uid="articles_people_relinked")
-def follow_people_manager(sender, instance, action, reverse, pk_set, **kwargs):
-    """``story.people.add(...)`` and ``person.articles.add(...)`` create links in bulk.
-
-    Removing and clearing delete links one by one (``post_delete`` above).
-    """
-    if action != "post_add" or not pk_set:
-        return
-    stories = pk_set if reverse else [instance.pk]
-    listings.PEOPLE.refresh(stories)
-    listings.PEOPLE.store_keys(stories)
-
-
-def _after_load(story_id, listing=None, months=()):
-    """``loaddata`` saves rows raw, links possibly before their story: the stories
-    loaded (and the ``months`` of ``listing`` that rows loaded over were counted
-    in) are brought in line once the load's transaction commits."""
-    if listing is not None:
-        left = getattr(_loading, "months", None)
-        if left is None:
-            left = _loading.months = set()
-        left |= {(listing, pair) for pair in months}
-    pending = getattr(_loading, "stories", None)
-    if pending is None:
-        pending = _loading.stories = set()
-    if story_id is not None and story_id not in pending:
-        # One callback per story, not per load: after a load rolled back, the
-        # next one still syncs (its own stories and any left over, harmlessly).
-        pending.add(story_id)
-        transaction.on_commit(_sync_loaded)
-
-
-def _sync_loaded():
-    """Sync every story loaded so far; the first callback of a load does it all."""
-    stories = getattr(_loading, "stories", None)
-    left = getattr(_loading, "months", None)
-    if stories or left:
-        _loading.stories, _loading.months = set(), set()
-        listings.sync(stories or ())
-        for listing in listings.LISTINGS:
-            listing.recount({pair for each, pair in left or () if each == listing})
-
-
-_loading = threading.local()

@@ -10,8 +10,8 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from . import listings, pagecache
 from .models import Article, StatusChange
+from .signals import stories_written
 
 Status = Article.Status
 
@@ -51,10 +51,9 @@ def _move(queryset, user, to_status, comment, **changes):
         Article.objects.filter(pk__in=pks).update(
             status=to_status, updated_at=now, version=F("version") + 1, **changes
         )
-        # A bulk update sends no signal: the listings and cached pages
-        # showing these stories must be told.
-        listings.refresh(pks)
-        pagecache.content_changed()
+        # A bulk update sends no signal of Django's: what is derived from
+        # these stories (listings, cached pages) must be told.
+        stories_written(pks)
         moved = Article.objects.in_bulk(pks)
         StatusChange.objects.bulk_create(
             StatusChange(

@@ -2,7 +2,7 @@
 
 The page cache serves anonymous readers whole pages from the shared cache,
 never stale: each page is kept under its URL with the content generation it
-was rendered in (``articles.pagecache``) and served only while that
+was rendered in (``reading.pagecache``) and served only while that
 generation is current.
 
 What changes with the clock rather than with a save is covered by the entry's
@@ -32,8 +32,8 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
-from articles import pagecache
 from articles.models import Article
+from reading import pagecache
 
 from .routers import AFTER_WRITE_COOKIE
 

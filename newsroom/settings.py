@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "people",
     "photos",
     "articles",
+    "reading",
+    "discovery",
 ]
 
 MIDDLEWARE = [
@@ -363,7 +365,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# The read API (articles/api/): anonymous, read-only JSON with an OpenAPI schema.
+# The read API (discovery/api/): anonymous, read-only JSON with an OpenAPI schema.
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
@@ -371,7 +373,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "articles.api.pagination.Pages",
+    "DEFAULT_PAGINATION_CLASS": "discovery.api.pagination.Pages",
     "PAGE_SIZE": 20,
 }
 SPECTACULAR_SETTINGS = {

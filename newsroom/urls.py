@@ -4,11 +4,14 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path, register_converter
 from django.views.static import serve
 
-from articles import discovery, feeds, views
-from articles.sitemaps import SITEMAPS
+from articles.admin import ArticleAdmin
+from discovery import feeds
+from discovery import views as discovery
+from discovery.sitemaps import SITEMAPS
 from newsroom import twofactor
 from people import views as people_views
 from photos.admin import moved_admin_page
+from reading import views
 
 
 class TagSlugConverter:
@@ -24,6 +27,9 @@ class TagSlugConverter:
 
 
 register_converter(TagSlugConverter, "tag")
+
+# The desk's preview shows the page the reading layer draws (the desk cannot import it).
+ArticleAdmin.preview_page = staticmethod(views.story_preview)
 
 admin.site.site_header = f"{settings.SITE_NAME} desk"
 admin.site.site_title = f"{settings.SITE_NAME} desk"
@@ -58,7 +64,7 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", discovery.robots_txt, name="robots_txt"),
-    path("api/", include("articles.api.urls")),
+    path("api/", include("discovery.api.urls")),
     path("admin/two-factor/", twofactor.setup, name="two_factor_setup"),
     path("admin/two-factor/code/", twofactor.verify, name="two_factor_verify"),
     re_path(r"^admin/articles/(?P<page>(?:photo|photocredit|creditsource)/.*)$", moved_admin_page),

@@ -75,7 +75,7 @@ class TestDatabaseOutage:
 
     def test_other_errors_get_the_500_page(self, story):
         client = Client(raise_request_exception=False)
-        with mock.patch("articles.views.render", side_effect=ValueError("a bug")):
+        with mock.patch("reading.views.render", side_effect=ValueError("a bug")):
             response = client.get("/")
         assert response.status_code == 500
         assert "Something went wrong on our side" in response.content.decode()

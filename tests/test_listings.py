@@ -7,9 +7,10 @@ from collections import Counter
 import pytest
 from django.utils import timezone
 
-from articles import listings, workflow
+from articles import workflow
 from articles.models import Article, ArticlePerson, PersonMonth, TagMonth
 from people.merging import merge_people
+from reading import listings
 
 from .factories import make_article, make_person, make_user
 
@@ -115,7 +116,7 @@ def test_merged_people_keep_every_story_in_their_counts(client, kim):
 def test_often_in_the_news_with_says_when_it_looked_at_the_newest_stories_only(
     client, kim, monkeypatch, uncached_pages
 ):
-    from articles import views
+    from reading import views
 
     kanye = make_person("Kanye West", slug="kanye-west")
     north = make_person("North West", slug="north-west")
@@ -137,7 +138,7 @@ def test_often_in_the_news_with_says_when_it_looked_at_the_newest_stories_only(
 def test_the_person_and_tag_pages_count_the_published_stories_of_each_month(client, kim):
     from taggit.models import Tag
 
-    from articles import reading
+    from reading import pages as reading
 
     for days in (0, 1, 40, 41, 400):
         make_article(

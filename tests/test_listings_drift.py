@@ -12,9 +12,9 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles import listings, pagecache
 from articles.models import Article, ArticlePerson, PersonMonth, TaggedArticle, TagMonth
 from people.merging import merge_people
+from reading import listings, pagecache
 
 from .factories import make_article, make_person
 

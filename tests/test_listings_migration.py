@@ -28,8 +28,8 @@ def test_an_existing_archive_reads_the_same_after_the_migration():
         TaggedArticle.objects.create(content_object=story, tag=fashion)
 
     migrate()  # on to the latest, which the current models read
-    from articles.listings import PEOPLE, TAGS
     from articles.models import Article as CurrentArticle
+    from reading.listings import PEOPLE, TAGS
 
     try:
         assert sum(n for _, n in PEOPLE.months(kim.pk)) == 3

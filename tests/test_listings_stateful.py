@@ -36,10 +36,10 @@ from hypothesis.stateful import (
 )
 from taggit.models import Tag
 
-from articles import listings
 from articles.models import Article, ArticlePerson, TaggedArticle
 from people.merging import merge_people
 from people.models import Person
+from reading import listings
 
 from .factories import make_person
 

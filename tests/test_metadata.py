@@ -6,7 +6,7 @@ import extruct
 import pytest
 from django.test import RequestFactory
 
-from articles import structured_data
+from discovery import structured_data
 from people.models import Person, Relationship
 
 from .discovery_world import SEED_CREDIT_LINE, build_world
@@ -210,7 +210,7 @@ def test_not_found_pages_ask_not_to_be_indexed_and_claim_no_address(client, worl
 
 
 def test_a_page_without_its_own_description_still_gets_one(rf, world):
-    from articles import metadata
+    from discovery import metadata
 
     request = rf.get("/somewhere/")
     meta = metadata.for_any(request)

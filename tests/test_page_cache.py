@@ -13,9 +13,10 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
 
-from articles import pagecache, workflow
+from articles import workflow
 from articles.models import Article, Correction
 from newsroom.middleware import lifetime
+from reading import pagecache
 from tests.factories import add_credit, make_article, make_person, make_photo, make_user
 
 pytestmark = pytest.mark.django_db

@@ -14,6 +14,7 @@ from taggit.models import Tag
 from articles.models import Article, Correction
 from people.models import Relationship
 from photos import renditions
+from reading.querysets import stories
 
 from .discovery_world import SEED_CREDIT_LINE, SEED_CREDITS
 from .factories import make_article, make_person, make_photo, make_relationship, make_user
@@ -355,7 +356,7 @@ class TestQueryBudget:
         assert "Correction w0." in html and "Correction w5." in html
         assert html.index("Correction w0.") < html.index("Correction w5.")
         seed_story.refresh_from_db()
-        related, teased, more_on = Article.objects.story_sidebars(seed_story, 5, [kim, kanye])
+        related, teased, more_on = stories().story_sidebars(seed_story, 5, [kim, kanye])
         pinned = set(seed_story.related.values_list("pk", flat=True))
         assert len(related) == 5 and {story.pk for story in related} <= pinned
         assert len(teased) == 6

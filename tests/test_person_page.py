@@ -8,10 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import listings
 from articles.models import Article, ArticlePerson
 from people import timeline
 from people.models import Person, Relationship
+from reading import listings
 
 from .factories import make_article, make_person, make_photo, make_relationship
 from .test_pages import aware, text_of

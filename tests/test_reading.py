@@ -7,10 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles import reading
-from articles.managers import correction_notes, with_credits, with_shown_photo_credits
 from articles.models import Article, Correction
+from articles.querysets import correction_notes, with_credits, with_shown_photo_credits
 from people.models import Person, Relationship
+from reading import pages as reading
 
 from .factories import make_article, make_person, make_photo, make_relationship, make_user
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from people.models import Relationship
+from reading.querysets import stories
 from tests.factories import make_article, make_person
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def story(kim, kanye):
 
 def related_to(story, limit=50, ties=None):
     """The related stories, best first, as the story page's sidebar query ranks them."""
-    sidebar, _, _ = Article.objects.story_sidebars(story, limit, ties=ties)
+    sidebar, _, _ = stories().story_sidebars(story, limit, ties=ties)
     return sidebar
 
 
@@ -177,7 +178,7 @@ def test_related_stories_are_one_query(story, kim, kanye, django_assert_num_quer
 
 
 def test_candidates_are_each_shared_persons_and_tags_newest(story, kim, monkeypatch):
-    from articles import managers
+    from reading import querysets as managers
 
     for hours in range(2, 6):
         make_article(f"Kim {hours}h ago", people=[kim], published_at=hours_ago(hours))
@@ -195,13 +196,13 @@ def test_more_on_lists_a_persons_stories_newest_first(kim, kanye):
     make_article("Kim and Kanye", people=[kanye, kim], main=kanye, published_at=hours_ago(5))
     make_article("Kim, newest", people=[kim], published_at=hours_ago(1))
     make_article("Kanye only", people=[kanye], published_at=hours_ago(2))
-    assert headlines(Article.objects.more_on(kim)) == ["Kim, newest", "Kim and Kanye", "Kim, older"]
+    assert headlines(stories().more_on(kim)) == ["Kim, newest", "Kim and Kanye", "Kim, older"]
 
 
 def test_more_on_leaves_out_the_story_being_read(kim):
     reading = make_article("Kim, reading this", people=[kim], published_at=hours_ago(1))
     make_article("Kim, earlier", people=[kim], published_at=hours_ago(3))
-    assert headlines(Article.objects.more_on(kim, story=reading)) == ["Kim, earlier"]
+    assert headlines(stories().more_on(kim, story=reading)) == ["Kim, earlier"]
 
 
 def test_more_on_leaves_out_unpublished_stories(kim):
@@ -209,7 +210,7 @@ def test_more_on_leaves_out_unpublished_stories(kim):
     make_article("Kim in review", people=[kim], status=Article.Status.REVIEW)
     make_article("Kim next week", people=[kim], published_at=hours_ago(-24 * 7))
     make_article("Kim live", people=[kim], published_at=hours_ago(1))
-    assert headlines(Article.objects.more_on(kim)) == ["Kim live"]
+    assert headlines(stories().more_on(kim)) == ["Kim live"]
 
 
 # The score reads the ids of each story's people and tags from its own row;

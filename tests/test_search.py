@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import search
 from articles.models import Article
+from discovery import search
 
 from .discovery_world import HIDDEN_MARKER, assert_no_hidden, build_world
 from .factories import make_article, make_person

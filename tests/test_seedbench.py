@@ -79,7 +79,7 @@ def test_clear_removes_the_generated_archive(archive):
 def test_person_and_tag_listings_count_what_readers_can_see(archive):
     from taggit.models import Tag
 
-    from articles.listings import PEOPLE, TAGS
+    from reading.listings import PEOPLE, TAGS
 
     for person in Person.objects.filter(slug__startswith="bench-")[:15]:
         listed = sum(n for _, n in PEOPLE.months(person))
@@ -90,7 +90,7 @@ def test_person_and_tag_listings_count_what_readers_can_see(archive):
 
 
 def test_each_story_row_carries_the_ids_its_links_give(archive):
-    from articles.listings import PEOPLE, TAGS
+    from reading.listings import PEOPLE, TAGS
 
     stories = list(archive.only("person_ids", "tag_ids"))
     people, tags = PEOPLE.keys_of([s.pk for s in stories]), TAGS.keys_of([s.pk for s in stories])

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from lxml import etree
 
-from articles import sitemaps
+from discovery import sitemaps
 
 from .discovery_world import assert_no_hidden, build_world
 from .factories import make_article, make_person

@@ -41,6 +41,7 @@ def test_existing_stories_carry_their_people_and_tags_ids_and_relate_by_them():
     migrate()
     from articles.models import Article as CurrentArticle
     from people.models import Person as CurrentPerson
+    from reading.querysets import stories as reading_stories
 
     try:
         ids = {
@@ -54,7 +55,7 @@ def test_existing_stories_carry_their_people_and_tags_ids_and_relate_by_them():
             "story-3": ([], []),
         }
         first = CurrentArticle.objects.get(slug="story-0")
-        related = [story.slug for story in CurrentArticle.objects.story_sidebars(first, 5)[0]]
+        related = [story.slug for story in reading_stories().story_sidebars(first, 5)[0]]
         assert related == ["story-1", "story-2"]
     finally:
         CurrentArticle.objects.all().delete()

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from articles.roles import EDITOR
+from reading.querysets import stories
 
 from .desk import admin_url, role_user, story_form
 from .factories import make_article, make_person, make_relationship
@@ -122,7 +123,7 @@ class TestMoreOn:
         # As on the story page: its people, tags and their ties are at hand.
         story = Article.objects.for_story_page().get(pk=story.pk)
         with CaptureQueriesContext(connection) as queries:
-            found = Article.objects.story_sidebars(story, 5, [kim, kanye], ties=[])[2]
+            found = stories().story_sidebars(story, 5, [kim, kanye], ties=[])[2]
             headlines = {pk: [s.headline for s in stories] for pk, stories in found.items()}
             [s.lead_photo for stories in found.values() for s in stories]
         assert len(queries) == 1
@@ -139,7 +140,7 @@ class TestMoreOn:
             make_article(f"Kanye {month}", people=[kanye], published_at=aware(2020, month, 1))
             for month in (5, 4)
         ]
-        found = Article.objects.story_sidebars(story, 2, [kim, kanye])[2]
+        found = stories().story_sidebars(story, 2, [kim, kanye])[2]
         assert found == {kim.pk: [kim_newest, shared], kanye.pk: kanye_stories}
 
     def test_a_story_about_one_person_offers_more_on_them_only(self, client, kim):
@@ -158,7 +159,7 @@ class TestRelatedThroughRelatives:
         unrelated = make_article("Nobody", people=[make_person("Stranger")])
         tagged = make_article("Tag only", tags=["x"], published_at=aware(2021, 1, 4))
         story.tags.add("x")
-        related = Article.objects.story_sidebars(story, 50)[0]
+        related = stories().story_sidebars(story, 50)[0]
         assert related == [about_kim, about_kanye, tagged]
         assert unrelated not in related
 
@@ -166,7 +167,7 @@ class TestRelatedThroughRelatives:
         story = make_article("Kim story", people=[kim])
         make_relationship(kim, kanye, "partner", status="rumoured")
         make_article("Kanye story", people=[kanye])
-        assert Article.objects.story_sidebars(story, 50)[0] == []
+        assert stories().story_sidebars(story, 50)[0] == []
 
 
 def test_removing_the_main_person_warns_the_desk(client):

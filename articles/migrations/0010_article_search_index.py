@@ -8,7 +8,7 @@ never re-parses the bodies it ranks.
 
 A trigger rather than a generated column, so that later migrations may still
 change the types of the three fields. Other databases get nothing here: the
-model does not know the column, and articles.search falls back there.
+model does not know the column, and discovery.search falls back there.
 """
 
 from django.db import migrations

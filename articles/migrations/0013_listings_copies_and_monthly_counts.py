@@ -8,7 +8,7 @@ from django.utils import timezone
 
 # Each person and tag link takes a copy of its story's status and time, and
 # each person and tag their published stories counted by month (desk time);
-# see articles.listings.
+# see reading.listings.
 LINKS = (
     ("ArticlePerson", "article", "person", "PersonMonth"),
     ("TaggedArticle", "content_object", "tag", "TagMonth"),

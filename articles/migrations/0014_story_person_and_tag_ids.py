@@ -3,7 +3,7 @@ from django.db import migrations
 import articles.fields
 
 # Each story keeps the ids of its people and tags on its own row, for the
-# related-stories score to add up in place (see articles.listings.Listing.shared).
+# related-stories score to add up in place (see reading.listings.Listing.shared).
 # Filled here in one statement per kind, sorted, as the links keep them after.
 FILL = {
     "postgresql": (

@@ -26,7 +26,7 @@ from django.db.models import Q
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from articles import demo, pagecache
+from articles import demo
 from articles.models import (
     Article,
     ArticlePerson,
@@ -34,6 +34,7 @@ from articles.models import (
 )
 from articles.roles import install_roles
 from articles.sanitize import clean_body
+from articles.signals import stories_written
 from people.models import Person, Relationship
 from photos import originals, renditions
 from photos.models import CreditSource, Photo, PhotoCredit
@@ -162,7 +163,7 @@ class Command(BaseCommand):
         now, so the times are put back afterwards, on this load and any later
         one that finds them off.
         """
-        first_story = {}
+        first_story, retimed = {}, []
         for spec in demo.STORIES:
             article = stories[spec["slug"]]
             when = article.published_at
@@ -173,6 +174,7 @@ class Command(BaseCommand):
             )
             if changed.update(created_at=when, updated_at=when):
                 self.corrected_times = True
+                retimed.append(article.pk)
             for slug in spec["people"]:
                 first_story[slug] = min(when, first_story.get(slug, when))
         for slug, when in first_story.items():
@@ -180,7 +182,9 @@ class Command(BaseCommand):
             if person.update(updated_at=when):
                 self.corrected_times = True
         if self.corrected_times:
-            pagecache.content_changed()  # update() tells no signal: cached pages must go
+            # update() sends no signal of Django's: cached pages must go
+            # (a person's page shows its time too: the page cache is one for all).
+            stories_written(retimed)
 
     def load_accounts(self):
         """The demo editor (a superuser) and one staff account for each other role.

@@ -1,27 +1,20 @@
-"""The reading logic for stories: what readers may see, and in what order."""
+"""The reading querysets that walk the listings: related stories, "More on", newest.
 
-from django.contrib.auth import get_user_model
-from django.db import connections, models
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    OuterRef,
-    Prefetch,
-    Q,
-    Subquery,
-    Value,
-    When,
-    prefetch_related_objects,
-)
+``StoryQuerySet`` adds to the plain ``ArticleQuerySet`` of the models what
+only the reading layer can answer, from the listings' copies and counts;
+``stories()`` is where the reading pages start from.
+"""
+
+from django.db import connections
+from django.db.models import Case, Count, Exists, OuterRef, Q, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from articles.body import teaser_slugs
+from articles.models import Article
+from articles.querysets import ArticleQuerySet
 from people.models import Person, Relationship
-from photos.models import PhotoCredit
 
-from .body import teaser_slugs
 from .listings import PEOPLE, TAGS, joined
 
 # In the related-stories score a shared person counts for more than a relative
@@ -29,69 +22,14 @@ from .listings import PEOPLE, TAGS, joined
 PERSON_WEIGHT = 5
 RELATIVE_WEIGHT = 2
 TAG_WEIGHT = 1
-# What the photo desk keeps about a photo that no reading page shows.
-UNSHOWN = ("embedded_metadata",)
-# A lead photo's (and its replacement's) columns that no reading page shows.
-UNSHOWN_PHOTO_FIELDS = tuple(
-    f"{path}__{field}" for path in ("lead_photo", "lead_photo__replacement") for field in UNSHOWN
-)
-# A story's own columns only SQL reads (the related-stories score).
-UNSHOWN_STORY_FIELDS = ("person_ids", "tag_ids")
 # Related stories are found among each shared person's and tag's newest stories.
 CANDIDATES_PER_LINK = 10
 # Relatives beyond these many (closest first) add no candidates of their own.
 RELATIVES_DRAWN = 12
 
 
-def _count_of(queryset, group_by):
-    """A correlated subquery counting ``queryset``'s rows (0 when none)."""
-    counted = queryset.values(group_by).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=models.IntegerField()), Value(0))
-
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self, now=None):
-        """Stories readers may see: published, and not scheduled for later."""
-        return self.filter(status="published", published_at__lte=now or timezone.now())
-
-    def about(self, person):
-        return self.filter(person_links__person=person)
-
-    def tagged(self, tag):
-        return self.filter(tagged_items__tag=tag)
-
-    def newest_first(self):
-        return self.order_by("-published_at", "-pk")
-
-    def for_listing(self):
-        """What a story card needs, in one query: no body, the photo joined.
-
-        The photo's replacement comes along for when its licence has expired;
-        renditions are stored on the photo row, so they cost nothing more.
-        """
-        return self.select_related("lead_photo", "lead_photo__replacement").defer(
-            "body", *UNSHOWN_STORY_FIELDS, *UNSHOWN_PHOTO_FIELDS
-        )
-
-    def for_story_page(self):
-        """Everything a story page shows about the story itself: the story with its
-        photo, then one query each for its tags, bylines, people and corrections.
-
-        The shown photo's credits come with ``with_shown_photo_credits``.
-        """
-        return (
-            self.select_related("lead_photo", "lead_photo__replacement")
-            .defer(*UNSHOWN_STORY_FIELDS, *UNSHOWN_PHOTO_FIELDS)
-            .prefetch_related(
-                "tags",  # in order: ``tags_in_order``
-                Prefetch("authors", queryset=get_user_model().objects.order_by("pk")),
-                Prefetch(
-                    "person_links",
-                    queryset=self.model.people.through.objects.select_related("person"),
-                ),
-                "corrections",
-            )
-        )
+class StoryQuerySet(ArticleQuerySet):
+    """The stories as the reading pages ask for them: through the listings."""
 
     def story_sidebars(self, story, limit, people=(), ties=None):
         """What a story page draws beside and below the story, from one query
@@ -175,14 +113,6 @@ class ArticleQuerySet(models.QuerySet):
     def newest_tagged(self, tag, limit):
         """The ``limit`` newest published stories tagged ``tag``: one index walk."""
         return self.published().filter(pk__in=TAGS.newest(tag, limit)).newest_first()
-
-    def with_main_flag(self, person):
-        """Each story marked ``is_main_person``: whether ``person`` is its main person."""
-        # The models module builds on this one: the link model is the story's.
-        main = self.model.people.through.objects.filter(
-            article=OuterRef("pk"), person=person, is_main=True
-        )
-        return self.annotate(is_main_person=Exists(main))
 
     def people_alongside(self, person, within, now=None):
         """The people who share ``person``'s ``within`` newest stories, most shared first.
@@ -283,31 +213,6 @@ def relatives_of(people, ties):
     return [far for far in sorted(found, key=found.get)][:RELATIVES_DRAWN]
 
 
-def credits_prefetch():
-    """The prefetch of a photo's credits with their sources, as its credit line reads them."""
-    return Prefetch("credits", queryset=PhotoCredit.objects.select_related("source"))
-
-
-def with_credits(photos):
-    """Fetch the credits, with their sources, of ``photos`` in one query for all.
-
-    Photos whose credits were fetched already are left as they are; ``None``
-    is skipped. Returns ``photos``.
-    """
-    prefetch_related_objects([photo for photo in photos if photo is not None], credits_prefetch())
-    return photos
-
-
-def with_shown_photo_credits(stories):
-    """Fetch the credits of the photos readers see on ``stories``, in one query for all.
-
-    Only the photo actually shown counts: the lead photo, or its replacement
-    once expired. Returns ``stories`` (a list) for chaining.
-    """
-    with_credits([story.lead_photo_for_readers for story in stories])
-    return stories
-
-
-def correction_notes(story):
-    """The story's corrections, oldest first (prefetched by ``for_story_page``)."""
-    return list(story.corrections.all()) if story.has_corrections else []
+def stories():
+    """Every story, as a ``StoryQuerySet``: where the reading pages start from."""
+    return StoryQuerySet(Article)

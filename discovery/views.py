@@ -11,12 +11,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from articles.models import Article
 from common.pagination import paginate
 from common.planning import planned_afresh
 
 from . import metadata
 from . import search as site_search
-from .models import Article
 from .sitemaps import news_stories, publication
 
 PER_PAGE = 20

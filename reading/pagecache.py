@@ -8,14 +8,14 @@ relinked (a story, a person, a tag, a photo, a credit, a tie, a correction, a
 byline's user). A page is served only while its generation is the current
 one, so a page cached before a change is never served after it.
 
-The generation learns of changes through Django's signals (``connect``, from
-``ArticlesConfig.ready``). Code that changes reader content with a bare
-``QuerySet.update()`` or ``bulk_create()`` (which send no signals) calls
-``content_changed()`` itself, as articles.workflow (and articles.signals for
-photo renditions) and
-``articles.listings.sync`` do.
+The generation learns of changes through Django's signals, whose receivers
+are all connected in ``reading.receivers``: every save, deletion and
+relinking (``changed_by``), the stories written around the ORM
+(``articles.signals.stories_written``) and photo renditions
+(``photos.signals.renditions_changed``). ``reading.listings.sync`` starts a
+new generation after its own bulk writes.
 
-It imports no model, so the models and what they build on may use it.
+It imports no model: the listings build on it.
 """
 
 import logging
@@ -25,7 +25,6 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +73,8 @@ def is_enabled():
     return seconds() > 0 and not isinstance(caches["default"], DummyCache)
 
 
-def _changed(sender, **kwargs):
+def changed_by(sender, **kwargs):
+    """A row was saved, deleted or relinked: a new generation if readers can see it."""
     meta = getattr(sender, "_meta", None)
     if meta is None:
         return
@@ -84,10 +84,3 @@ def _changed(sender, **kwargs):
     if fields and set(fields) <= IGNORED_FIELDS:
         return
     content_changed()
-
-
-def connect():
-    """Listen for every save, delete and relinking of reader content."""
-    post_save.connect(_changed, dispatch_uid="pagecache_saved")
-    post_delete.connect(_changed, dispatch_uid="pagecache_deleted")
-    m2m_changed.connect(_changed, dispatch_uid="pagecache_relinked")

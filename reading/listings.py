@@ -7,11 +7,13 @@ over every story they were ever in. A link takes the copy when it is saved;
 ``refresh`` renews the copies whenever a story's status or time changes.
 
 Every change made through the ORM reaches these rows through the receivers in
-``articles.signals`` (saves, deletions, ``people.add/remove/set/clear`` from
+``reading.receivers`` (saves, deletions, ``people.add/remove/set/clear`` from
 either side, tags, merges, ``loaddata``). Code that goes around the ORM's
-signals (``bulk_create``, ``QuerySet.update``, raw SQL) calls ``sync`` with
-the stories it touched. ``check`` recomputes everything from the source
-tables and reports (or repairs) what has drifted: ``manage.py checklistings``.
+signals (``bulk_create``, ``QuerySet.update``, raw SQL) announces the
+stories it touched with ``articles.signals.stories_written``, whose receiver
+calls ``sync`` (or, for status and time alone, ``refresh``). ``check``
+recomputes everything from the source tables and reports (or repairs) what
+has drifted: ``manage.py checklistings``.
 
 Each person and tag also has its published stories counted per month, in desk
 time, renewed at the same moments. The coverage chart and the page count read

@@ -7,11 +7,12 @@ is put together for a page.
 from django.utils import timezone
 from taggit.models import Tag
 
+from articles.models import Article, Photo
+from articles.querysets import UNSHOWN, credits_prefetch
 from people.models import Person, Relationship
 
 from .listings import PEOPLE, TAGS
-from .managers import UNSHOWN, credits_prefetch
-from .models import Article, Photo
+from .querysets import stories
 
 
 def newest(limit, now=None):
@@ -74,4 +75,4 @@ def person_photos(person, limit):
 
 def often_with(person, within, limit):
     """The ``limit`` people who share most of ``person``'s ``within`` newest stories."""
-    return list(Article.objects.people_alongside(person.pk, within)[:limit])
+    return list(stories().people_alongside(person.pk, within)[:limit])

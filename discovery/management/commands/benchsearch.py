@@ -15,8 +15,8 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 
-from articles import search
 from articles.models import Article
+from discovery import search
 
 WORDS = [
     "divorce",

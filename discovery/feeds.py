@@ -15,10 +15,11 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from taggit.models import Tag
 
+from articles.models import Article
+from articles.querysets import with_shown_photo_credits
 from people.models import Person
+from reading.querysets import stories
 
-from .managers import with_shown_photo_credits
-from .models import Article
 from .structured_data import modified_at
 
 FEED_ITEMS = 30
@@ -158,7 +159,7 @@ class PersonFeed(StoryFeed):
         return get_object_or_404(Person, slug=slug)
 
     def stories(self, person):
-        return Article.objects.more_on(person, limit=FEED_ITEMS)
+        return stories().more_on(person, limit=FEED_ITEMS)
 
     def title(self, person):
         return f"{settings.SITE_NAME}: stories about {person.name}"
@@ -178,7 +179,7 @@ class TagFeed(StoryFeed):
         return get_object_or_404(Tag, slug=slug)
 
     def stories(self, tag):
-        return Article.objects.newest_tagged(tag, FEED_ITEMS)
+        return stories().newest_tagged(tag, FEED_ITEMS)
 
     def title(self, tag):
         return f"{settings.SITE_NAME}: stories tagged {tag.name}"

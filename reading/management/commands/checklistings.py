@@ -2,7 +2,7 @@
 
 Derived, and compared here: each person and tag link's copy of its story's
 status and publication time, each story's ``person_ids`` and ``tag_ids``, and
-every person's and tag's monthly counts (see ``articles.listings.check``).
+every person's and tag's monthly counts (see ``reading.listings.check``).
 Each drift is printed on its own line, naming the story (slug and id), or
 the person or tag of a count, and what kind of row it is. Exits with status
 1 when anything had drifted, repaired or not, so a scheduled run can alert;
@@ -17,7 +17,7 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles import listings
+from reading import listings
 
 
 class Command(BaseCommand):

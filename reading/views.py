@@ -3,16 +3,16 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
+from articles.body import render_body
+from articles.querysets import correction_notes, with_shown_photo_credits
 from common.pagination import paginate
 from people import timeline
 from people.models import PersonRedirect
 from people.relations import family_box
 
-from . import coverage, people_box, reading
-from .body import render_body
+from . import coverage, pages, people_box
 from .listings import PEOPLE, TAGS
-from .managers import correction_notes, with_shown_photo_credits
-from .models import Article
+from .querysets import stories
 
 HOME_STORIES = 21
 PER_PAGE = 20
@@ -26,7 +26,7 @@ PERSON_PHOTOS = 8
 
 
 def home(request):
-    stories = reading.newest(HOME_STORIES)
+    stories = pages.newest(HOME_STORIES)
     # Only the lead's photo prints a credit line; the cards' photos carry none.
     with_shown_photo_credits(stories[:1])
     lead = stories[0] if stories else None
@@ -34,7 +34,7 @@ def home(request):
 
 
 def story(request, slug):
-    article = reading.story(slug)
+    article = pages.story(slug)
     if article is None:
         raise Http404("No story has this address.")
     return render(request, "articles/story.html", story_context(article))
@@ -47,8 +47,8 @@ def story_context(article):
     main_person = article.main_person
     offered = [link.person for link in links[:MORE_ON_PEOPLE]]
     # Ties touching the story's people: among them for the box, beyond them for the sidebar.
-    ties = reading.touching_ties(article)
-    related, teased, stories_of = Article.objects.story_sidebars(
+    ties = pages.touching_ties(article)
+    related, teased, stories_of = stories().story_sidebars(
         article, SIDEBAR_STORIES, offered, ties=ties
     )
     return {
@@ -67,17 +67,17 @@ def story_context(article):
 
 
 def person(request, slug):
-    person = reading.person(slug)
+    person = pages.person(slug)
     if person is None:
         return _redirect_to_merged_person(request, slug)
-    months = reading.months(person, PEOPLE)
+    months = pages.months(person, PEOPLE)
     # The walk knows its length from the months: the paginator asks it, no count query.
-    page = paginate(request, PEOPLE.walk(person, reading.PERSON_PAGES, months), PER_PAGE)
+    page = paginate(request, PEOPLE.walk(person, pages.PERSON_PAGES, months), PER_PAGE)
     stories = list(page.object_list)
     top = [story for story in stories if story.is_main_person] if page.number == 1 else []
-    ties = reading.ties(person)
+    ties = pages.ties(person)
     family, unconfirmed = family_box(ties)
-    portrait = reading.portrait(person)
+    portrait = pages.portrait(person)
     return render(
         request,
         "people/person.html",
@@ -89,13 +89,13 @@ def person(request, slug):
             "unconfirmed": unconfirmed,
             "timeline": timeline.build(person, ties),
             "coverage": coverage.chart(months),
-            "often_with": reading.often_with(person, OFTEN_WITHIN, OFTEN_WITH),
+            "often_with": pages.often_with(person, OFTEN_WITHIN, OFTEN_WITH),
             # Said on the page when "often with" looked at the newest stories only.
             "often_within": OFTEN_WITHIN if page.paginator.count > OFTEN_WITHIN else None,
             "page": page,
             "top_stories": top,
             "latest": [story for story in stories if story not in top],
-            "photos": reading.person_photos(person, PERSON_PHOTOS),
+            "photos": pages.person_photos(person, PERSON_PHOTOS),
         },
     )
 
@@ -112,10 +112,15 @@ def _redirect_to_merged_person(request, slug):
 
 
 def tag(request, slug):
-    tag = reading.tag(slug)
+    tag = pages.tag(slug)
     if tag is None:
         raise Http404("No tag has this address.")
-    months = reading.months(tag, TAGS)
-    listing = TAGS.walk(tag, reading.TAG_PAGES, months)
+    months = pages.months(tag, TAGS)
+    listing = TAGS.walk(tag, pages.TAG_PAGES, months)
     stories = paginate(request, listing, PER_PAGE)
     return render(request, "articles/tag.html", {"tag": tag, "page": stories})
+
+
+def story_preview(request, story):
+    """The story page as readers will see it, for the desk's preview (its checks are the desk's)."""
+    return render(request, "articles/story.html", {**story_context(story), "preview": True})

@@ -14,10 +14,10 @@ from rest_framework import viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from taggit.models import Tag
 
+from articles.models import Article, ArticlePerson
 from people.models import Person, Relationship
 from photos.models import PhotoCredit
 
-from ..models import Article, ArticlePerson
 from . import serializers as s
 
 SLUG = re.compile(r"[-\w]+")

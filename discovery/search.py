@@ -39,10 +39,9 @@ from django.utils import timezone
 from django.utils.html import escape, format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 
+from articles.models import Article
 from people.models import Person, name_key
-
-from .listings import PEOPLE
-from .models import Article
+from reading.listings import PEOPLE
 
 #: The longest query the site accepts; longer ones get a 400 page.
 MAX_QUERY_LENGTH = 200

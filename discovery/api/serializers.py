@@ -10,10 +10,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from taggit.models import Tag
 
+from articles.models import Article, ArticlePerson
 from people.models import Person
 from photos.models import Photo
 
-from ..models import Article, ArticlePerson
 from ..structured_data import modified_at, wikidata_url
 
 

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
+from articles.models import Article
 from people.models import Person
 
-from .models import Article
 from .structured_data import modified_at
 
 #: Google News lists stories of the last two days, at most 1,000 of them.

@@ -26,7 +26,6 @@ from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag
 
-from articles.listings import month_of
 from articles.models import (
     Article,
     ArticlePerson,
@@ -37,6 +36,7 @@ from articles.models import (
 from people.models import Person, Relationship, name_key
 from photos import originals, renditions
 from photos.models import CreditSource, Photo, PhotoCredit
+from reading.listings import month_of
 
 FIRST_NAMES = (
     "Ava Liam Mia Noah Zoe Leo Ella Kai Nina Omar Lara Theo Ivy Max Rosa Jude Lena Finn Ada "
@@ -358,7 +358,7 @@ class Command(BaseCommand):
             ],
         )  # fmt: skip
         # Links carry their story's status and time, and the monthly counts
-        # are tallied as the links are made (see articles.listings).
+        # are tallied as the links are made (see reading.listings).
         copies = ["is_published", "published_at"]
         links = Table(ArticlePerson, ["article_id", "person_id", "is_main", "order", *copies])
         tagged = Table(TaggedArticle, ["content_object_id", "tag_id", *copies])

@@ -78,7 +78,7 @@ class CoverageChart:
 
 
 def chart(months, today=None):
-    """The chart for ``months``, as given by ``articles.listings.PEOPLE.months``."""
+    """The chart for ``months``, as given by ``reading.listings.PEOPLE.months``."""
     counts = dict(months)
     if not counts:
         return CoverageChart()

@@ -1,0 +1,104 @@
+"""What readers may see of stories, and what a page of them fetches.
+
+The reading querysets that walk the listings (related stories, "More on",
+a person's or tag's newest) build on this one in ``reading.querysets``.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.utils import timezone
+
+from photos.models import PhotoCredit
+
+# What the photo desk keeps about a photo that no reading page shows.
+UNSHOWN = ("embedded_metadata",)
+# A lead photo's (and its replacement's) columns that no reading page shows.
+UNSHOWN_PHOTO_FIELDS = tuple(
+    f"{path}__{field}" for path in ("lead_photo", "lead_photo__replacement") for field in UNSHOWN
+)
+# A story's own columns only SQL reads (the related-stories score).
+UNSHOWN_STORY_FIELDS = ("person_ids", "tag_ids")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Stories readers may see: published, and not scheduled for later."""
+        return self.filter(status="published", published_at__lte=now or timezone.now())
+
+    def about(self, person):
+        return self.filter(person_links__person=person)
+
+    def tagged(self, tag):
+        return self.filter(tagged_items__tag=tag)
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def for_listing(self):
+        """What a story card needs, in one query: no body, the photo joined.
+
+        The photo's replacement comes along for when its licence has expired;
+        renditions are stored on the photo row, so they cost nothing more.
+        """
+        return self.select_related("lead_photo", "lead_photo__replacement").defer(
+            "body", *UNSHOWN_STORY_FIELDS, *UNSHOWN_PHOTO_FIELDS
+        )
+
+    def for_story_page(self):
+        """Everything a story page shows about the story itself: the story with its
+        photo, then one query each for its tags, bylines, people and corrections.
+
+        The shown photo's credits come with ``with_shown_photo_credits``.
+        """
+        return (
+            self.select_related("lead_photo", "lead_photo__replacement")
+            .defer(*UNSHOWN_STORY_FIELDS, *UNSHOWN_PHOTO_FIELDS)
+            .prefetch_related(
+                "tags",  # in order: ``tags_in_order``
+                Prefetch("authors", queryset=get_user_model().objects.order_by("pk")),
+                Prefetch(
+                    "person_links",
+                    queryset=self.model.people.through.objects.select_related("person"),
+                ),
+                "corrections",
+            )
+        )
+
+    def with_main_flag(self, person):
+        """Each story marked ``is_main_person``: whether ``person`` is its main person."""
+        # The models module builds on this one: the link model is the story's.
+        main = self.model.people.through.objects.filter(
+            article=OuterRef("pk"), person=person, is_main=True
+        )
+        return self.annotate(is_main_person=Exists(main))
+
+
+def credits_prefetch():
+    """The prefetch of a photo's credits with their sources, as its credit line reads them."""
+    return Prefetch("credits", queryset=PhotoCredit.objects.select_related("source"))
+
+
+def with_credits(photos):
+    """Fetch the credits, with their sources, of ``photos`` in one query for all.
+
+    Photos whose credits were fetched already are left as they are; ``None``
+    is skipped. Returns ``photos``.
+    """
+    prefetch_related_objects([photo for photo in photos if photo is not None], credits_prefetch())
+    return photos
+
+
+def with_shown_photo_credits(stories):
+    """Fetch the credits of the photos readers see on ``stories``, in one query for all.
+
+    Only the photo actually shown counts: the lead photo, or its replacement
+    once expired. Returns ``stories`` (a list) for chaining.
+    """
+    with_credits([story.lead_photo_for_readers for story in stories])
+    return stories
+
+
+def correction_notes(story):
+    """The story's corrections, oldest first (prefetched by ``for_story_page``)."""
+    return list(story.corrections.all()) if story.has_corrections else []
