@@ -148,24 +148,6 @@ def test_each_toolbar_item_typed_in_the_browser_survives_the_save(browser, live_
     for name in ["bold", "italic", "underline", "strike", "subscript", "superscript"]:
         mark(name, f"{name} words")
 
-    page.keyboard.insert_text("a link")
-    page.keyboard.press("Shift+Home")
-    # The editor takes up a selection made by keys a moment later (on the
-    # browser's selectionchange); the link button is enabled once it has.
-    page.wait_for_function("window.getSelection().toString() === 'a link'")
-    page.locator(".prose-menubar [data-name='link']:not(.disabled)").wait_for()
-    button("link").click()
-    dialog = page.locator("dialog[open]")
-    assert "new window" not in dialog.inner_text().lower()
-    assert dialog.locator("input[type=checkbox]").count() == 0
-    # Only what the dialog offers is checked here: a link made in it and saved
-    # is covered by the admin post test above (typed through the dialog, it
-    # flaked when the whole browser suite ran).
-    page.keyboard.press("Escape")
-    dialog.wait_for(state="detached")
-    page.keyboard.press("End")
-    page.keyboard.press("Enter")
-
     for name in ["bulletList", "orderedList", "blockquote"]:
         use(name)
         page.keyboard.insert_text(f"{name} words")
@@ -183,6 +165,29 @@ def test_each_toolbar_item_typed_in_the_browser_survives_the_save(browser, live_
     use("horizontalRule")
     page.keyboard.insert_text("The end.")
 
+    # The link comes last: after Update the editor gives itself the focus
+    # back on the next animation frame and selects the link's text again, so
+    # a key typed after it could replace the link. Nothing is typed after it.
+    page.keyboard.press("Enter")
+    page.keyboard.insert_text("a link")
+    page.keyboard.press("Shift+Home")
+    # The editor takes up a selection made by keys a moment later (on the
+    # browser's selectionchange); the link button is enabled once it has.
+    page.wait_for_function("window.getSelection().toString() === 'a link'")
+    page.locator(".prose-menubar [data-name='link']:not(.disabled)").wait_for()
+    button("link").click()
+    dialog = page.locator("dialog[open]")
+    assert "new window" not in dialog.inner_text().lower()
+    assert dialog.locator("input[type=checkbox]").count() == 0
+    dialog.locator("input[name=href]").fill("https://example.com/story")
+    dialog.locator("input[name=title]").fill("The story")
+    dialog.locator("button[type=submit]").click()
+    editor.locator("a[href='https://example.com/story']").wait_for()
+    # The form's hidden field follows the editor on its next update.
+    page.wait_for_function(
+        "document.querySelector('#id_body').value.includes('https://example.com/story')"
+    )
+
     sent = page.input_value("#id_body")
     page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
@@ -199,6 +204,8 @@ def test_each_toolbar_item_typed_in_the_browser_survives_the_save(browser, live_
         "<s>strike words</s>",
         "<sub>subscript words</sub>",
         "<sup>superscript words</sup>",
+        '<a href="https://example.com/story" title="The story" rel="noopener noreferrer">'
+        "a link</a>",
         "<ul><li><p>bulletList words</p></li></ul>",
         '<ol data-type="lower-alpha" start="3" type="a"><li><p>orderedList words</p></li></ol>',
         "<blockquote><p>blockquote words</p></blockquote>",
