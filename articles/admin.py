@@ -20,6 +20,7 @@ from js_asset import Media
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from common.admin_fields import with_the_rest
 from common.admin_rows import RowsFormSet
 from common.admin_widgets import LabelledCellsMixin, LabelledDateTimeMixin
 from people.admin import RelationshipAdmin
@@ -254,38 +255,43 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
     search_fields = ["headline", "standfirst", "people__search_key__folded"]
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["lead_photo", "authors", "related"]
-    # ``tags`` is left out: the tag inline edits it.
-    fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "headline",
-                    "slug",
-                    "standfirst",
-                    "dateline",
-                    "body",
-                    "text_stats",
-                    "seen_version",
-                ]
-            },
-        ),
-        ("Desk checks", {"fields": ["desk_checks"]}),
-        (
-            "Publishing",
-            {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "publish_despite_ages",
-                    "authors",
-                    "preview_link",
-                    "status_history",
-                ]
-            },
-        ),
-        ("Around the story", {"fields": ["lead_photo", "related"]}),
-    ]
+    # The groups with a place of their own; any other field of the story (not
+    # the people and tags, which have inlines) comes last, under "More".
+    fieldsets = with_the_rest(
+        Article,
+        [
+            (
+                None,
+                {
+                    "fields": [
+                        "headline",
+                        "slug",
+                        "standfirst",
+                        "dateline",
+                        "body",
+                        "text_stats",
+                        "seen_version",
+                    ]
+                },
+            ),
+            ("Desk checks", {"fields": ["desk_checks"]}),
+            (
+                "Publishing",
+                {
+                    "fields": [
+                        "status",
+                        "published_at",
+                        "publish_despite_ages",
+                        "authors",
+                        "preview_link",
+                        "status_history",
+                    ]
+                },
+            ),
+            ("Around the story", {"fields": ["lead_photo", "related"]}),
+        ],
+        exclude=StoryForm._meta.exclude,
+    )
     inlines = [PersonInStoryInline, TagInline, CorrectionInline]
     actions = ["publish_stories", "unpublish_stories", "add_tag", "add_person"]
     object_history_template = "admin/articles/article/object_history.html"

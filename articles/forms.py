@@ -46,18 +46,11 @@ class StoryForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = [
-            "headline",
-            "slug",
-            "standfirst",
-            "dateline",
-            "body",
-            "status",
-            "published_at",
-            "authors",
-            "lead_photo",
-            "related",
-        ]
+        # Every other field of the story is the desk's to edit: a new one joins
+        # the form (and the admin's fieldsets) by itself. People and tags have
+        # inlines of their own. Fields the desk must never set are not
+        # editable on the model (the copies, the version), so no form offers them.
+        exclude = ["people", "tags"]  # noqa: DJ006
         widgets = {
             # The configurable preset builds the toolbar from the extensions (the
             # default one ignores them and offers h1, h5 and link targets).

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 
+from common.admin_fields import with_the_rest
 from common.admin_rows import RowsFormSet
 
 from .merging import merge_people
@@ -182,21 +183,26 @@ class PersonAdmin(admin.ModelAdmin):
     list_filter = [KnownForFilter]
     search_fields = ["search_key__folded"]  # name and aliases, any case or accents
     prepopulated_fields = {"slug": ["name"]}
-    fieldsets = [
-        (None, {"fields": ["name", "slug", "aliases", "known_for", "gender"]}),
-        (
-            "Life",
-            {
-                "fields": [
-                    ("birth_date", "birth_date_precision"),
-                    "birth_place",
-                    "death_date",
-                    "birth_details_private",
-                ]
-            },
-        ),
-        ("Profile", {"fields": ["bio", "instagram", "wikidata_id", "old_addresses"]}),
-    ]
+    # The groups with a place of their own; any other field of the person
+    # comes last, under "More".
+    fieldsets = with_the_rest(
+        Person,
+        [
+            (None, {"fields": ["name", "slug", "aliases", "known_for", "gender"]}),
+            (
+                "Life",
+                {
+                    "fields": [
+                        ("birth_date", "birth_date_precision"),
+                        "birth_place",
+                        "death_date",
+                        "birth_details_private",
+                    ]
+                },
+            ),
+            ("Profile", {"fields": ["bio", "instagram", "wikidata_id", "old_addresses"]}),
+        ],
+    )
     readonly_fields = ["old_addresses"]
     inlines = [RelationshipInline, ReverseRelationshipInline]
     actions = ["merge"]

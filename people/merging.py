@@ -10,20 +10,21 @@ the kept person's page for good.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from common.admin_fields import form_field_names
+
 from .models import Person, PersonAlias, PersonRedirect, Relationship, name_key
 from .signals import person_merging, relationship_merging
 
 # Facts taken from the duplicate where the kept record has none, with the
-# fields that travel with them.
+# fields that travel with them: every field the desk edits but those the merge
+# settles its own way, so a field added to people is merged without an edit here.
+COMPANIONS = {"birth_date": ["birth_date_precision"]}
+OWN_RULES = ["name", "slug", "aliases", "birth_details_private"]
 FILLED = [
-    ("birth_date", ["birth_date_precision"]),
-    ("death_date", []),
-    ("birth_place", []),
-    ("gender", []),
-    ("known_for", []),
-    ("bio", []),
-    ("instagram", []),
-    ("wikidata_id", []),
+    (field, COMPANIONS.get(field, []))
+    for field in form_field_names(
+        Person, exclude=[*OWN_RULES, *(name for names in COMPANIONS.values() for name in names)]
+    )
 ]
 # Details of a tie filled in from its duplicate.
 TIE_DETAILS = [

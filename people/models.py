@@ -39,6 +39,11 @@ wikidata_id_validator = RegexValidator(
     "A Wikidata ID is a capital Q followed by digits, e.g. Q186304.",
 )
 
+pronouns_validator = RegexValidator(
+    r"^[a-z]+(/[a-z]+)+$",
+    "Write the pronouns as lower-case words between slashes, e.g. “she/her” or “they/them”.",
+)
+
 # The youngest a parent or a spouse can plausibly be; below, the admin refuses the tie.
 MIN_PARENT_AGE = 12
 MIN_MARRIAGE_AGE = 16
@@ -65,6 +70,12 @@ class Person(models.Model):
         blank=True,
         help_text="Other names the person goes by, separated by commas (e.g. “Ye”). An alias "
         "belongs to one person only.",
+    )
+    pronouns = models.CharField(
+        max_length=30,
+        blank=True,
+        validators=[pronouns_validator],
+        help_text="As the person states them, e.g. “she/her”; shown after the name.",
     )
     gender = models.CharField(
         max_length=10,

@@ -55,7 +55,7 @@ class PersonRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Person
-        fields = ["slug", "name", "known_for", "url", "api_url"]
+        fields = ["slug", "name", "pronouns", "known_for", "url", "api_url"]
 
 
 class RelationshipSerializer(serializers.Serializer):
