@@ -14,7 +14,7 @@ from common.month_names import month_names
 from common.reversing import slug_reverser
 from photos.templatetags.photos import picture
 
-from .timestamps import timestamp
+from .timestamps import time_parts
 
 register = template.Library()
 
@@ -36,8 +36,23 @@ class _List:
         self.address = slug_reverser("story")
 
 
+# A card's markup; its optional parts are chosen here (constant text), and
+# every value is escaped by the one format_html that fills it in.
+_CARD = (
+    '<li><article class="{}">{}<div class="card__text"><h3 class="card__headline">'
+    '<a href="{}">{}</a></h3>%s<p class="card__meta">%s</p></div></article></li>'
+)
+_STANDFIRST = '<p class="card__standfirst">{}</p>'
+_TIME = '<time datetime="{}">{} {} {}</time>'
+CARD_FORMATS = {
+    (standfirst, when): _CARD % (_STANDFIRST if standfirst else "", _TIME if when else "")
+    for standfirst in (False, True)
+    for when in (False, True)
+}
+
+
 def story_card(story, layout="wide", eager=False, shared=None):
-    """One ``<article class="card">`` for ``story``."""
+    """(format string, values) of one ``<li>`` holding ``story``'s ``<article class="card">``."""
     shared = shared or _List()
     photo = story.lead_photo_for_readers
     image = (
@@ -45,22 +60,18 @@ def story_card(story, layout="wide", eager=False, shared=None):
         if photo
         else ""
     )
-    standfirst = (
-        format_html('<p class="card__standfirst">{}</p>', story.standfirst)
-        if story.standfirst and layout != "compact"
-        else ""
-    )
+    standfirst = bool(story.standfirst) and layout != "compact"
+    when = story.published_at
     css = "card card--compact" if layout == "compact" else "card"
-    return format_html(
-        '<article class="{}">{}<div class="card__text"><h3 class="card__headline">'
-        '<a href="{}">{}</a></h3>{}<p class="card__meta">{}</p></div></article>',
+    values = (
         css,
         image,
         shared.address(story.slug),
         story.headline,
-        standfirst,
-        timestamp(story.published_at, shared.zone, shared.months),
+        *((story.standfirst,) if standfirst else ()),
+        *(time_parts(when, shared.zone, shared.months) if when is not None else ()),
     )
+    return CARD_FORMATS[standfirst, when is not None], values
 
 
 @register.simple_tag
@@ -68,11 +79,8 @@ def story_cards(stories, compact=False, grid=False, eager_first=False):
     """``<li>`` for each story, its card inside; the first photo eager if asked."""
     layout = "compact" if compact else "grid" if grid else "wide"
     shared = _List()
-    return format_html_join(
-        "",
-        "<li>{}</li>",
-        (
-            (story_card(story, layout, eager=eager_first and n == 0, shared=shared),)
-            for n, story in enumerate(stories)
-        ),
+    cards = (
+        story_card(story, layout, eager=eager_first and n == 0, shared=shared)
+        for n, story in enumerate(stories)
     )
+    return format_html_join("", "{}", ((format_html(card, *values),) for card, values in cards))

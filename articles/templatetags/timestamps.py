@@ -23,10 +23,14 @@ def timestamp(value, zone=None, months=None):
     """
     if value is None:
         return ""
+    return format_html('<time datetime="{}">{} {} {}</time>', *time_parts(value, zone, months))
+
+
+def time_parts(value, zone=None, months=None):
+    """The four values of ``timestamp``'s ``<time>``: the ISO moment, day, month name, year."""
     if value.utcoffset() is not None:
         value = value.astimezone(zone or timezone.get_current_timezone())
-    return format_html(
-        '<time datetime="{}">{} {} {}</time>',
+    return (
         value.strftime("%Y-%m-%dT%H:%M:%S%z"),
         value.day,
         (months or month_names())[value.month],

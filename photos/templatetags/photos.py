@@ -30,18 +30,17 @@ def picture(photo, crop="full", sizes="100vw", eager=False, css_class=""):
     at = next((n for n, item in enumerate(jpeg) if item["width"] >= 800), len(jpeg) - 1)
     src, width, height = jpeg_urls[at], largest["width"], largest["height"]
     webp_srcset, jpeg_srcset = _srcset(webp, webp_urls), _srcset(jpeg, jpeg_urls)
-    source = (
-        format_html('<source type="image/webp" srcset="{}" sizes="{}">', webp_srcset, sizes)
-        if webp_srcset
-        else ""
-    )
-    css = format_html(' class="{}"', css_class) if css_class else ""
+    # One format_html a photo: its optional parts are chosen in the format
+    # string (constant text), every value still escaped once.
+    source = '<source type="image/webp" srcset="{}" sizes="{}">' if webp_srcset else ""
+    css = ' class="{}"' if css_class else ""
     loading = ("fetchpriority", "high") if eager else ("loading", "lazy")
     return format_html(
-        '<picture>{}<img{} src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" height="{}"'
+        f"<picture>{source}<img{css}"
+        ' src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" height="{}"'
         ' {}="{}" decoding="async"></picture>',
-        source,
-        css,
+        *((webp_srcset, sizes) if webp_srcset else ()),
+        *((css_class,) if css_class else ()),
         src,
         jpeg_srcset,
         sizes,
