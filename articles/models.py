@@ -135,6 +135,13 @@ class Article(models.Model):
             # Newest-first walks that only need ids (a person's or tag's newest
             # stories) read the index alone, never the rows.
             models.Index(fields=["status", "-published_at", "-id"], name="article_reading_ids"),
+            # A photo's newest published story (the person page's gallery):
+            # without it SQLite, lacking statistics, walks every published
+            # story once per photo through the index above.
+            models.Index(
+                fields=["lead_photo", "status", "-published_at", "-id"],
+                name="article_lead_photo_newest",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
