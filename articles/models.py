@@ -135,6 +135,9 @@ class Article(models.Model):
             # Newest-first walks that only need ids (a person's or tag's newest
             # stories) read the index alone, never the rows.
             models.Index(fields=["status", "-published_at", "-id"], name="article_reading_ids"),
+            # The desk's story list, newest first whatever the status, and its
+            # publication drill-down read this index rather than every row.
+            models.Index(fields=["-published_at", "-id"], name="article_desk_newest"),
         ]
         constraints = [
             models.CheckConstraint(
