@@ -437,6 +437,15 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
     def get_changelist(self, request, **kwargs):
         return StoryChangeList
 
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        paginator = super().get_paginator(
+            request, queryset, per_page, orphans, allow_empty_first_page
+        )
+        # Beyond the cap a search says "more than": the planner's guess at a
+        # text match is too rough to print, and asking it costs a query.
+        paginator.estimated = not request.GET.get("q")
+        return paginator
+
     def get_search_results(self, request, queryset, search_term):
         return desk_search(queryset, search_term), False
 

@@ -11,7 +11,6 @@ import json
 
 from django.contrib import admin
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Min, Q
@@ -28,9 +27,6 @@ COUNT_CAP = 10_000
 #: The text search configuration of the stored document (migration 0010).
 SEARCH_CONFIG = "english"
 SEARCH_COLUMN = "search_document"
-#: The oldest story's year changes once in a blue moon: kept this long.
-OLDEST_YEAR_KEY = "desk:oldest-year"
-OLDEST_YEAR_SECONDS = 3600
 #: A desk search looks for stories about at most this many matching people.
 PEOPLE_SEARCHED = 20
 
@@ -63,6 +59,8 @@ class CappedPaginator(Paginator):
     """
 
     cap = COUNT_CAP
+    #: Whether to ask the planner beyond the cap; a search's estimate is too rough to show.
+    estimated = True
 
     @cached_property
     def capped_count(self):
@@ -74,7 +72,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def estimate(self):
-        if self.exact:
+        if self.exact or not self.estimated:
             return None
         guess = planner_estimate(self.object_list)
         # The rows counted are more than the cap, whatever the planner guesses.
@@ -109,8 +107,7 @@ class PublishedFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         this_year = timezone.localdate().year
-        first_year = cache.get_or_set(OLDEST_YEAR_KEY, oldest_year, OLDEST_YEAR_SECONDS)
-        first_year = first_year or this_year
+        first_year = oldest_year() or this_year
         choices = [("recent", "past 7 days")]
         chosen = self.value() or ""
         year = chosen[:4] if chosen[:4].isdigit() else None
