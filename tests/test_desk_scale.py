@@ -1,0 +1,155 @@
+"""The desk's story list at archive size: counts that never read the whole table,
+search by text, person, slug or id, and a query budget that does not grow."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from articles.admin import ArticleAdmin
+from articles.desk import CappedPaginator, about
+from articles.models import Article
+from articles.roles import EDITOR
+
+from .desk import role_user
+from .factories import make_article, make_person
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("admin:articles_article_changelist")
+#: The issue's budget for every desk list page.
+LIST_QUERIES = 12
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(role_user(EDITOR))
+    return client
+
+
+@pytest.fixture(autouse=True)
+def short_pages(monkeypatch):
+    monkeypatch.setattr(ArticleAdmin, "list_per_page", 20)
+
+
+@pytest.fixture
+def star():
+    """A star with many stories, each with tags and a second person."""
+    kim = make_person("Kim Kardashian", aliases="KKW")
+    other = make_person("Kanye West")
+    start = datetime.datetime(2024, 1, 1, 12, tzinfo=datetime.UTC)
+    for number in range(45):
+        make_article(
+            f"Kim story {number}",
+            people=[kim, other],
+            main=kim,
+            tags=["fashion", f"tag{number % 7}"],
+            published_at=start + datetime.timedelta(days=number),
+        )
+    return kim
+
+
+def rows(response):
+    return list(response.context["cl"].result_list)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"p": "2"},
+        {"q": "Kardashian"},
+        {"q": "story"},
+        {"state": "live"},
+        {"published": "2024-02"},
+        {"state": "live", "q": "KKW", "p": "1"},
+    ],
+)
+def test_story_list_stays_within_its_query_budget_with_a_star_of_many_stories(
+    editor_client, star, params, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(LIST_QUERIES):
+        response = editor_client.get(LIST, params)
+    assert response.status_code == 200
+    assert rows(response)
+
+
+def test_story_list_counts_exactly_up_to_the_cap_and_says_more_than_beyond(
+    editor_client, monkeypatch
+):
+    for number in range(3):
+        make_article(f"Story {number}")
+    response = editor_client.get(LIST)
+    assertContains(response, '<span class="desk-count">3</span> articles', html=True)
+
+    monkeypatch.setattr(CappedPaginator, "cap", 2)
+    response = editor_client.get(LIST)
+    count = re.search(r'class="desk-count">([^<]+)<', response.content.decode()).group(1)
+    # Beyond the cap the list never claims an exact number it did not count.
+    assert count == "more than 2" or count.startswith("about ")
+    assert response.context["cl"].paginator.exact is False
+
+
+def test_big_counts_are_worded_as_a_person_says_them():
+    assert about(1_234_567) == "about 1.2 million"
+    assert about(2_000_000) == "about 2 million"
+    assert about(48_612) == "about 49,000"
+
+
+def test_a_slug_or_an_id_finds_that_story_alone(editor_client, star):
+    story = Article.objects.get(headline="Kim story 17")
+    assert rows(editor_client.get(LIST, {"q": story.slug})) == [story]
+    assert rows(editor_client.get(LIST, {"q": str(story.pk)})) == [story]
+
+
+def test_a_persons_alias_finds_their_stories_newest_first(editor_client, star):
+    make_article("Nobody here")
+    found = rows(editor_client.get(LIST, {"q": "kkw", "all": ""}))
+    assert len(found) == 45
+    assert found[0].headline == "Kim story 44"
+    assert [story.published_at for story in found] == sorted(
+        (story.published_at for story in found), reverse=True
+    )
+
+
+def test_search_finds_words_of_the_headline(editor_client):
+    wedding = make_article("A wedding in Florence")
+    make_article("A new album")
+    assert rows(editor_client.get(LIST, {"q": "wedding"})) == [wedding]
+
+
+def test_publication_drill_down_reads_years_then_months(editor_client, star):
+    march = rows(editor_client.get(LIST, {"published": "2024-02", "all": ""}))
+    assert len(march) == 14
+    assert all(story.published_at.month == 2 for story in march)
+    page = editor_client.get(LIST, {"published": "2024"})
+    assertContains(page, "?published=2024-05")
+    # A period that is no period filters nothing, and is no error.
+    assert editor_client.get(LIST, {"published": "2024-13"}).status_code == 200
+
+
+def test_search_filters_and_pages_keep_each_other_in_the_url(editor_client, star):
+    response = editor_client.get(LIST, {"q": "Kardashian", "state": "live"})
+    links = re.findall(r'href="(\?[^"]*p=2[^"]*)"', response.content.decode())
+    assert links, "a second page is linked"
+    assert all("q=Kardashian" in link and "state=live" in link for link in links)
+    second = editor_client.get(LIST + links[0].replace("&amp;", "&"))
+    assert len(rows(second)) == 20
+    assertNotContains(second, "Kim story 44")
+
+
+def test_a_bulk_action_moves_exactly_the_stories_selected(editor_client, star):
+    chosen = list(Article.objects.order_by("pk")[:2])
+    response = editor_client.post(
+        LIST + "?q=Kardashian",
+        {
+            "action": "unpublish_stories",
+            "_selected_action": [story.pk for story in chosen],
+            "index": "0",
+        },
+    )
+    assert response.status_code == 302
+    drafts = set(Article.objects.filter(status=Article.Status.DRAFT))
+    assert drafts == set(chosen)
