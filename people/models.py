@@ -74,6 +74,9 @@ class Person(models.Model):
     pronouns = models.CharField(
         max_length=30,
         blank=True,
+        # A default in the database too: rows written around the ORM (bulk
+        # loaders, older code during a deploy) need not name the column.
+        db_default="",
         validators=[pronouns_validator],
         help_text="As the person states them, e.g. “she/her”; shown after the name.",
     )
