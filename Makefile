@@ -36,7 +36,7 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/bandit -q -r articles people photos newsroom common -x '*/migrations/*' -ll
+	$(BIN)/bandit -q -r articles people photos reading discovery newsroom common -x '*/migrations/*' -ll
 
 # What the browser tests need besides Python packages: Debian's Chromium and the
 # Nu HTML Checker (vnu.jar, from npm, kept outside the repository). Java must be there.
