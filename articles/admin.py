@@ -141,6 +141,13 @@ class PeopleInStoryFormSet(RowsFormSet):
 class StoryRowsInline(LabelledCellsMixin, admin.TabularInline):
     """Rows of a story that a user may add, change or delete only where ``allows`` says."""
 
+    # A row's label names its story and its person or tag: read with the
+    # rows, not one query a row.
+    related = ()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.related)
+
     def allows(self, request, obj):
         raise NotImplementedError
 
@@ -159,6 +166,7 @@ class PersonInStoryInline(StoryRowsInline):
     formset = PeopleInStoryFormSet
     fields = ["person", "is_main", "order"]
     autocomplete_fields = ["person"]
+    related = ["article", "person"]
     extra = 1
 
     # Writers tag people on the stories they may edit; researchers on any story.
@@ -187,6 +195,7 @@ class TagInline(StoryRowsInline):
     formset = StoryTagsFormSet
     fields = ["tag"]
     autocomplete_fields = ["tag"]
+    related = ["content_object", "tag"]
     extra = 1
 
     def allows(self, request, obj):

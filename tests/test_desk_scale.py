@@ -5,6 +5,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -153,3 +155,24 @@ def test_a_bulk_action_moves_exactly_the_stories_selected(editor_client, star):
     assert response.status_code == 302
     drafts = set(Article.objects.filter(status=Article.Status.DRAFT))
     assert drafts == set(chosen)
+
+
+def change_form_queries(client, story):
+    url = reverse("admin:articles_article_change", args=[story.pk])
+    client.get(url)  # sessions and caches warm
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_each_person_or_tag_row_of_the_change_form_costs_at_most_its_pickers_query(
+    editor_client,
+):
+    # A row's label names its story and its person or tag; read one by one they
+    # cost two queries a row besides the picker's own lookup of its choice.
+    people = [make_person(f"Person {n}") for n in range(6)]
+    few = make_article("Few rows", people=people[:1], tags=["one"])
+    many = make_article("Many rows", people=people, tags=["one", "two", "three", "four"])
+    added_rows = (len(people) - 1) + 3
+    extra = change_form_queries(editor_client, many) - change_form_queries(editor_client, few)
+    assert extra <= added_rows, extra
