@@ -76,6 +76,7 @@ class Person(models.Model):
         blank=True,
         # A default in the database too: rows written around the ORM (bulk
         # loaders, older code during a deploy) need not name the column.
+        default="",
         db_default="",
         validators=[pronouns_validator],
         help_text="As the person states them, e.g. “she/her”; shown after the name.",

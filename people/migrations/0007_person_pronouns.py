@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='person',
             name='pronouns',
-            field=models.CharField(blank=True, db_default='', help_text='As the person states them, e.g. “she/her”; shown after the name.', max_length=30, validators=[django.core.validators.RegexValidator('^[a-z]+(/[a-z]+)+$', 'Write the pronouns as lower-case words between slashes, e.g. “she/her” or “they/them”.')]),
+            field=models.CharField(blank=True, default='', db_default='', help_text='As the person states them, e.g. “she/her”; shown after the name.', max_length=30, validators=[django.core.validators.RegexValidator('^[a-z]+(/[a-z]+)+$', 'Write the pronouns as lower-case words between slashes, e.g. “she/her” or “they/them”.')]),
         ),
     ]
