@@ -10,23 +10,20 @@ import datetime
 import json
 
 from django.contrib import admin
-from django.contrib.postgres.search import SearchQuery, SearchVectorField
+from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Min, Q
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.functional import cached_property
 
 from people.models import Person
 
 from .models import Article, ArticlePerson
+from .search_document import CONFIG, story_document
 
 #: The list counts its rows exactly up to this many, and estimates beyond.
 COUNT_CAP = 10_000
-#: The text search configuration of the stored document (migration 0010).
-SEARCH_CONFIG = "english"
-SEARCH_COLUMN = "search_document"
 #: A desk search looks for stories about at most this many matching people.
 PEOPLE_SEARCHED = 20
 
@@ -152,14 +149,6 @@ class PublishedFilter(admin.SimpleListFilter):
         )
 
 
-def stored_document():
-    """The story's stored search vector (PostgreSQL only; the model does not know it)."""
-    table = connection.ops.quote_name(Article._meta.db_table)
-    column = connection.ops.quote_name(SEARCH_COLUMN)
-    # Names from this module and the model, quoted; nothing from the request.
-    return RawSQL(f"{table}.{column}", [], output_field=SearchVectorField())  # noqa: S611  # nosec
-
-
 def looks_like_a_key(term):
     """Whether ``term`` may be a story's id or slug: digits, or one hyphenated word."""
     return term.isdigit() or ("-" in term and " " not in term)
@@ -192,9 +181,9 @@ def desk_search(queryset, term):
     )
     about_people = Q(pk__in=ArticlePerson.objects.filter(person__in=people).values("article"))
     if connection.vendor == "postgresql":
-        words = SearchQuery(term, search_type="websearch", config=SEARCH_CONFIG)
+        words = SearchQuery(term, search_type="websearch", config=CONFIG)
         by_text = Q(desk_document=words)
-        queryset = queryset.alias(desk_document=stored_document())
+        queryset = queryset.alias(desk_document=story_document())
     else:
         by_text = Q()
         for word in term.split():

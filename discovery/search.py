@@ -3,7 +3,7 @@
 On PostgreSQL a story is found by full-text search over a weighted vector
 (headline A, standfirst B, body C) that the database stores with each story
 and keeps current itself (column ``search_document``, kept by a trigger and
-served by a GIN index, see migration 0002), ranked by ``ts_rank`` and
+served by a GIN index, see ``articles.search_document``), ranked by ``ts_rank`` and
 highlighted by ``ts_headline``. SQLite has no full-text
 search built into Django, so there the same questions are answered honestly
 and more simply: every word must start a word somewhere in the story (no
@@ -33,13 +33,12 @@ from dataclasses import dataclass
 
 from django.db import connection, models
 from django.db.models import Case, FloatField, Q, Value, When
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.html import escape, format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 
-from articles.models import Article
+from articles.search_document import CONFIG, story_document
 from people.models import Person, name_key
 from reading.listings import PEOPLE
 
@@ -47,11 +46,6 @@ from reading.listings import PEOPLE
 MAX_QUERY_LENGTH = 200
 #: At most this many words of a query are used on SQLite.
 MAX_WORDS = 10
-#: The text search configuration, in the query and in the index alike.
-CONFIG = "english"
-#: The stored search vector and its GIN index, created by migration 0002 on PostgreSQL.
-DOCUMENT_COLUMN = "search_document"
-INDEX_NAME = "article_search_document"
 #: People shown above the stories.
 PEOPLE_SHOWN = 8
 #: How much being about a matching person adds to a story's rank.
@@ -90,19 +84,6 @@ def words_of(text):
         if word and word.lower() not in ("or", "and") and word not in words:
             words.append(word)
     return words[:MAX_WORDS]
-
-
-def story_document():
-    """A story's stored search vector (PostgreSQL only; the model does not know the column).
-
-    Only for querysets whose story table is the outermost, unaliased one.
-    """
-    from django.contrib.postgres.search import SearchVectorField
-
-    table = connection.ops.quote_name(Article._meta.db_table)
-    column = connection.ops.quote_name(DOCUMENT_COLUMN)
-    # Names from this module and the model, quoted; nothing from the request.
-    return RawSQL(f"{table}.{column}", [], output_field=SearchVectorField())  # noqa: S611  # nosec
 
 
 def people_matching(text):

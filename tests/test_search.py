@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles import search_document
 from articles.models import Article
 from discovery import search
 
@@ -252,19 +253,21 @@ def test_the_stored_search_document_follows_every_edit(client, world, uncached_p
 @on_postgresql
 def test_postgresql_has_the_search_index_and_uses_it(world):
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [search.INDEX_NAME])
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s", [search_document.INDEX_NAME]
+        )
         (definition,) = cursor.fetchone()
         assert "gin" in definition.lower()
         # The very column the search filters on, alone, so that the GIN
         # index is the only index that can answer it.
-        stories = Article.objects.annotate(document=search.story_document()).filter(
-            document=SearchQuery("divorce", search_type="websearch", config=search.CONFIG)
+        stories = Article.objects.annotate(document=search_document.story_document()).filter(
+            document=SearchQuery("divorce", search_type="websearch", config=search_document.CONFIG)
         )
         sql, params = stories.values("pk").query.sql_with_params()
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert search.INDEX_NAME in plan
+    assert search_document.INDEX_NAME in plan
 
 
 def test_benchmark_prints_figures_and_leaves_nothing_behind(world):

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 
+from articles import search_document
 from articles.models import Article
 from discovery import search
 
@@ -115,10 +116,10 @@ class Command(BaseCommand):
     def index_used(self):
         from django.contrib.postgres.search import SearchQuery
 
-        query = SearchQuery("topic42", search_type="websearch", config=search.CONFIG)
-        stories = Article.objects.published().alias(document=search.story_document())
+        query = SearchQuery("topic42", search_type="websearch", config=search_document.CONFIG)
+        stories = Article.objects.published().alias(document=search_document.story_document())
         sql, params = stories.filter(document=query).values("pk").query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(f"EXPLAIN {sql}", params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
-        return search.INDEX_NAME in plan
+        return search_document.INDEX_NAME in plan
