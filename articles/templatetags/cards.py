@@ -14,7 +14,7 @@ from common.month_names import month_names
 from common.reversing import slug_reverser
 from photos.templatetags.photos import picture
 
-from .timestamps import time_parts
+from .timestamps import TIME_HTML, time_parts
 
 register = template.Library()
 
@@ -43,9 +43,8 @@ _CARD = (
     '<a href="{}">{}</a></h3>%s<p class="card__meta">%s</p></div></article></li>'
 )
 _STANDFIRST = '<p class="card__standfirst">{}</p>'
-_TIME = '<time datetime="{}">{} {} {}</time>'
 CARD_FORMATS = {
-    (standfirst, when): _CARD % (_STANDFIRST if standfirst else "", _TIME if when else "")
+    (standfirst, when): _CARD % (_STANDFIRST if standfirst else "", TIME_HTML if when else "")
     for standfirst in (False, True)
     for when in (False, True)
 }

@@ -13,6 +13,9 @@ from common.month_names import month_names
 
 register = template.Library()
 
+#: The ``<time>`` markup, to be filled with ``time_parts``; cards use it inside theirs.
+TIME_HTML = '<time datetime="{}">{} {} {}</time>'
+
 
 @register.simple_tag
 def timestamp(value, zone=None, months=None):
@@ -23,7 +26,7 @@ def timestamp(value, zone=None, months=None):
     """
     if value is None:
         return ""
-    return format_html('<time datetime="{}">{} {} {}</time>', *time_parts(value, zone, months))
+    return format_html(TIME_HTML, *time_parts(value, zone, months))
 
 
 def time_parts(value, zone=None, months=None):
