@@ -15,26 +15,16 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="newsroom.settings",
-    DEBUG="0",
-    HTTPS="0",
-    CACHE_URL="dummy://",
-    ALLOWED_HOSTS="127.0.0.1",
-    SECRET_KEY=os.environ.get("SECRET_KEY") or "desk-bench-only-" + "x" * 40,
-)
+import inprocess
+
+inprocess.configure("desk-bench")
 
 
 def default_urls():
-    from django.db.models import Count
-
     from articles.models import Article
-    from people.models import Person
 
-    star = Person.objects.annotate(n=Count("article_links")).order_by("-n").first()
+    star = inprocess.star()
     story = Article.objects.about(star).order_by("-published_at").first()
     newest = Article.objects.exclude(published_at=None).order_by("-published_at").first()
     month = newest.published_at.strftime("%Y-%m")

@@ -16,17 +16,10 @@ collected static tree: STATIC_ROOT pointing at the output of
 import os
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="newsroom.settings",
-    DEBUG="0",
-    HTTPS="0",
-    CACHE_URL="dummy://",
-    ALLOWED_HOSTS="127.0.0.1",
-    SECRET_KEY=os.environ.get("SECRET_KEY") or "profile-pages-only-" + "x" * 40,
-)
+import inprocess
+
+inprocess.configure("profile-pages")
 
 
 def default_urls():
@@ -34,9 +27,8 @@ def default_urls():
     from taggit.models import Tag
 
     from articles.models import Article
-    from people.models import Person
 
-    star = Person.objects.annotate(n=Count("article_links")).order_by("-n").first()
+    star = inprocess.star()
     tag = Tag.objects.annotate(n=Count("articles_taggedarticle_items")).order_by("-n").first()
     story = Article.objects.published().about(star).order_by("-published_at").first()
     return [
