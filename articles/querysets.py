@@ -17,7 +17,7 @@ UNSHOWN = ("embedded_metadata",)
 UNSHOWN_PHOTO_FIELDS = tuple(
     f"{path}__{field}" for path in ("lead_photo", "lead_photo__replacement") for field in UNSHOWN
 )
-# A story's own columns only SQL reads (the related-stories score).
+# A story's own columns the cards do not show (the related-stories score reads them).
 UNSHOWN_STORY_FIELDS = ("person_ids", "tag_ids")
 
 
@@ -35,14 +35,17 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
-    def for_listing(self):
+    def for_listing(self, with_keys=False):
         """What a story card needs, in one query: no body, the photo joined.
 
         The photo's replacement comes along for when its licence has expired;
         renditions are stored on the photo row, so they cost nothing more.
+        ``with_keys`` brings the story's ``person_ids`` and ``tag_ids`` too,
+        for a caller that weighs stories by them.
         """
+        unshown = () if with_keys else UNSHOWN_STORY_FIELDS
         return self.select_related("lead_photo", "lead_photo__replacement").defer(
-            "body", *UNSHOWN_STORY_FIELDS, *UNSHOWN_PHOTO_FIELDS
+            "body", *unshown, *UNSHOWN_PHOTO_FIELDS
         )
 
     def for_story_page(self):

@@ -41,13 +41,18 @@ class StoryQuerySet(ArticleQuerySet):
         """
         slugs = [slug for slug in teaser_slugs(story.body) if slug != story.slug]
         keys = [getattr(person, "pk", person) for person in people]
-        rows = list(self.sidebars(story, limit, slugs, keys, ties))
+        linked = _linked(story, ties)
+        rows = list(self.sidebars(story, limit, slugs, keys, linked=linked))
         teased = {row.slug: row for row in rows if row.slug in slugs}
+        # The rows' scores from the keys they carry: the same sum the ranked
+        # query made in SQL, without compiling it a second time.
+        for row in rows:
+            row.score = relatedness(row, **linked)
         related = [row for row in rows if row.is_pinned or row.score > 0]
         related.sort(key=lambda row: (row.is_pinned, row.score, row.published_at, row.pk))
         return related[::-1][:limit], teased, _sorted_to_people(rows, keys, limit)
 
-    def sidebars(self, story, limit, slugs=(), keys=(), ties=None):
+    def sidebars(self, story, limit, slugs=(), keys=(), ties=None, linked=None):
         """The rows of ``story_sidebars``, as cards, newest first: one query.
 
         Related stories: those the editor pinned come first; then the rest by
@@ -62,15 +67,16 @@ class StoryQuerySet(ArticleQuerySet):
         come, with the teased stories (``slugs``) ranked first, and then the
         newest ``limit`` of each person in ``keys``, one index walk each.
 
-        Each row carries ``is_pinned``, ``score`` and ``about_0``,
-        ``about_1``…: whether it is about each of ``keys``. ``ties`` are the
-        relationships touching the story's people when the caller has them
-        (``Relationship.objects.touching``); otherwise they are looked up.
+        Each row carries ``is_pinned`` and its own ``person_ids`` and
+        ``tag_ids``, from which ``relatedness`` gives its score. ``ties`` are
+        the relationships touching the story's people when the caller has
+        them (``Relationship.objects.touching``); otherwise they are looked
+        up; ``linked`` is ``_linked``'s answer when the caller has it.
         """
         now = timezone.now()
         db = self.db
         candidates, annotations = _relatedness(
-            self.model.related.through, db, story.pk, now, **_linked(story, ties)
+            self.model.related.through, db, story.pk, now, **(linked or _linked(story, ties))
         )
         found = Q(pk__in=candidates)
         if slugs:
@@ -91,8 +97,8 @@ class StoryQuerySet(ArticleQuerySet):
         return (
             self.published(now)
             .filter(pk__in=wanted)
-            .for_listing()
-            .annotate(**annotations, **_about(keys, db))
+            .for_listing(with_keys=True)
+            .annotate(is_pinned=annotations["is_pinned"])
             .order_by("-published_at", "-pk")
         )
 
@@ -176,13 +182,18 @@ def _relatedness(Pin, db, story, now, people, relatives, tags):
     return candidates, {"is_pinned": Exists(pinned), "score": score}
 
 
-def _about(keys, db):
-    """Annotations ``about_0``, ``about_1``…: whether a story is about each of ``keys``."""
-    return {f"about_{n}": PEOPLE.shared([(1, [key])], db) for n, key in enumerate(keys)}
+def relatedness(row, people, relatives, tags):
+    """``row``'s score against a story with these people, relatives and tags,
+    from the keys ``row`` keeps: what ``_relatedness``'s ``score`` sums in SQL."""
+    near, far, shared = set(people), set(relatives), set(tags)
+    return sum(
+        PERSON_WEIGHT if key in near else RELATIVE_WEIGHT if key in far else 0
+        for key in row.person_ids
+    ) + TAG_WEIGHT * len(shared.intersection(row.tag_ids))
 
 
 def _sorted_to_people(rows, keys, limit):
-    """{key: the first ``limit`` of ``rows`` (newest first) about it}, from ``_about``.
+    """{key: the first ``limit`` of ``rows`` (newest first) about it}, from their ``person_ids``.
 
     The rows hold each key's ``limit`` newest stories, drawn by its own walk,
     and maybe others about it found another way: those are older than its
@@ -190,8 +201,8 @@ def _sorted_to_people(rows, keys, limit):
     """
     found = {key: [] for key in keys}
     for row in rows:
-        for n, key in enumerate(keys):
-            if getattr(row, f"about_{n}") and len(found[key]) < limit:
+        for key in found.keys() & set(row.person_ids):
+            if len(found[key]) < limit:
                 found[key].append(row)
     return found
 
