@@ -38,7 +38,7 @@ from .body import (
     reading_minutes,
     word_count,
 )
-from .desk import CappedPaginator, PublishedFilter, desk_search
+from .desk import SEARCH_COUNT_CAP, CappedPaginator, PublishedFilter, desk_search
 from .forms import BulkPersonForm, BulkTagForm, StoryForm
 from .models import (
     Article,
@@ -456,8 +456,10 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
             request, queryset, per_page, orphans, allow_empty_first_page
         )
         # Beyond the cap a search says "more than": the planner's guess at a
-        # text match is too rough to print, and asking it costs a query.
-        paginator.estimated = not request.GET.get("q")
+        # text match is too rough to print, and asking it costs a query. Its
+        # cap is lower, as every match counted is a row read from the table.
+        if request.GET.get("q"):
+            paginator.estimated, paginator.cap = False, SEARCH_COUNT_CAP
         return paginator
 
     def get_search_results(self, request, queryset, search_term):

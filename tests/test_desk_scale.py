@@ -94,6 +94,21 @@ def test_story_list_counts_exactly_up_to_the_cap_and_says_more_than_beyond(
     assert response.context["cl"].paginator.exact is False
 
 
+def test_a_search_counts_its_matches_up_to_its_own_cap(editor_client, monkeypatch):
+    for number in range(3):
+        make_article(f"Wedding {number}")
+    make_article("A premiere")
+    monkeypatch.setattr("articles.admin.SEARCH_COUNT_CAP", 2)
+    response = editor_client.get(LIST, {"q": "wedding"})
+    count = re.search(r'class="desk-count">([^<]+)<', response.content.decode()).group(1)
+    assert count == "more than 2"
+    assert len(response.context["cl"].result_list) == 3
+
+    monkeypatch.setattr("articles.admin.SEARCH_COUNT_CAP", 3)
+    response = editor_client.get(LIST, {"q": "wedding"})
+    assertContains(response, '<span class="desk-count">3</span>', html=True)
+
+
 def test_big_counts_are_worded_as_a_person_says_them():
     assert about(1_234_567) == "about 1.2 million"
     assert about(2_000_000) == "about 2 million"
