@@ -38,7 +38,17 @@ from .body import (
     reading_minutes,
     word_count,
 )
-from .desk import SEARCH_COUNT_CAP, CappedPaginator, PublishedFilter, desk_search
+from .desk import (
+    SEARCH_COUNT_CAP,
+    CappedPaginator,
+    CorrectionsFilter,
+    MineFilter,
+    PersonFilter,
+    PhotoRightsFilter,
+    PublishedFilter,
+    TagFilter,
+    desk_search,
+)
 from .forms import BulkPersonForm, BulkTagForm, StoryForm
 from .models import (
     Article,
@@ -272,12 +282,22 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
     list_display = ["headline", "state", "publication", "main_person", "tag_list"]
     # One status filter (StateFilter tells scheduled from live); the publication
     # drill-down reads the date index, where date_hierarchy would read every row.
-    list_filter = [StateFilter, PublishedFilter, "tags"]
+    list_filter = [
+        StateFilter,
+        MineFilter,
+        PublishedFilter,
+        PersonFilter,
+        TagFilter,
+        CorrectionsFilter,
+        PhotoRightsFilter,
+    ]
     # desk_search decides what is searched; the box shows because this is set.
     search_fields = ["headline"]
     # Counts stop at a cap and estimate beyond: never COUNT(*) over the archive.
     paginator = CappedPaginator
     show_full_result_count = False
+    # Counts beside every filter choice would count the archive once per choice.
+    show_facets = admin.ShowFacets.NEVER
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["lead_photo", "authors", "related"]
     # The groups with a place of their own; any other field of the story (not
@@ -450,6 +470,10 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
 
     def get_changelist(self, request, **kwargs):
         return StoryChangeList
+
+    def lookup_allowed(self, lookup, value, request=None):
+        # Links made when the tag filter listed every tag keep working.
+        return lookup == "tags__id__exact" or super().lookup_allowed(lookup, value, request)
 
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         paginator = super().get_paginator(
@@ -642,11 +666,16 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
 
     @admin.display(description="main person")
     def main_person(self, article):
-        return article.main_person
+        # Each name and tag filters the list by it.
+        person = article.main_person
+        if person is None:
+            return "-"
+        return format_html('<a href="?person={}">{}</a>', person.slug, person)
 
     @admin.display(description="tags")
     def tag_list(self, article):
-        return ", ".join(sorted(tag.name for tag in article.tags.all()))
+        tags = sorted(article.tags.all(), key=lambda tag: tag.name)
+        return format_html_join(", ", '<a href="?tag={}">{}</a>', ((t.slug, t.name) for t in tags))
 
     @admin.display(description="length")
     def text_stats(self, story):

@@ -16,16 +16,21 @@ from django.db import connection
 from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
+from taggit.models import Tag
 
 from people.models import Person
+from photos.models import Photo
+from photos.rights import EXPIRY_WINDOW_DAYS
 
-from .models import Article, ArticlePerson
+from .models import Article, ArticlePerson, TaggedArticle
 from .search_document import CONFIG, story_document
 
 #: The list counts its rows exactly up to this many, and estimates beyond.
 COUNT_CAP = 10_000
 #: A search counts its matches up to this many: each is a row read from the table.
 SEARCH_COUNT_CAP = 1_000
+#: From this row on, a page's ids are found before its rows are read.
+DEEP_PAGE = 1_000
 #: A desk search looks for stories about at most this many matching people.
 PEOPLE_SEARCHED = 20
 
@@ -70,10 +75,14 @@ class CappedPaginator(Paginator):
         """
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
+        if bottom < DEEP_PAGE:
+            return super().page(number)
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        ids = self.object_list.values("pk")[bottom:top]
+        # Fetched, not nested: as a subquery the planner would test the
+        # list's conditions (a search's full-text match) on every row again.
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         return Page(self.object_list.filter(pk__in=ids), number, self)
 
     @cached_property
@@ -208,3 +217,104 @@ def desk_search(queryset, term):
         for word in term.split():
             by_text &= Q(headline__icontains=word) | Q(standfirst__icontains=word)
     return queryset.filter(by_text | about_people) if people else queryset.filter(by_text)
+
+
+# Filters editors use. None lists every row of a table as its choices: a
+# person or tag comes from the URL (its links on the list set it), and the
+# filter shows only the one chosen.
+
+
+class ChosenFilter(admin.SimpleListFilter):
+    """A filter by one person or tag, given by slug or id; shows the one chosen."""
+
+    model = None
+
+    def chosen(self):
+        value = (self.value() or "").strip()
+        if not value:
+            return None
+        match = Q(slug=value) | (Q(pk=int(value)) if value.isdigit() else Q())
+        return self.model.objects.filter(match).order_by("pk").first()
+
+    def lookups(self, request, model_admin):
+        self.found = self.chosen()
+        if not self.value():
+            return []
+        # Shown even when unknown, so the desk sees why the list is empty.
+        return [(self.value(), str(self.found) if self.found else f"“{self.value()}”: not found")]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        if self.found is None:
+            # An unknown person or tag: nothing matches, and the list says so.
+            return queryset.none()
+        return queryset.filter(pk__in=self.links(self.found))
+
+
+class PersonFilter(ChosenFilter):
+    title = "person"
+    parameter_name = "person"
+    model = Person
+
+    def links(self, person):
+        return ArticlePerson.objects.filter(person=person).values("article")
+
+
+class TagFilter(ChosenFilter):
+    title = "tag"
+    parameter_name = "tag"
+    model = Tag
+
+    def links(self, tag):
+        return TaggedArticle.objects.filter(tag=tag).values("content_object")
+
+
+class MineFilter(admin.SimpleListFilter):
+    title = "author"
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "my stories")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(authors=request.user)
+        return queryset
+
+
+class CorrectionsFilter(admin.SimpleListFilter):
+    title = "corrections"
+    parameter_name = "corrections"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "corrected")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(has_corrections=True)
+        return queryset
+
+
+class PhotoRightsFilter(admin.SimpleListFilter):
+    """Stories whose lead photo's licence runs out soon, or has run out."""
+
+    title = "lead photo rights"
+    parameter_name = "photo_rights"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("warning", f"licence ends within {EXPIRY_WINDOW_DAYS} days"),
+            ("expired", "licence expired"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        match self.value():
+            case "warning":
+                photos = Photo.objects.expiring_within(EXPIRY_WINDOW_DAYS, today)
+            case "expired":
+                photos = Photo.objects.filter(expires_on__lte=today)
+            case _:
+                return queryset
+        return queryset.filter(lead_photo__in=photos.order_by().values("pk"))

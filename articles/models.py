@@ -145,6 +145,12 @@ class Article(models.Model):
             # The desk's story list, newest first whatever the status, and its
             # publication drill-down read this index rather than every row.
             models.Index(fields=["-published_at", "-id"], name="article_desk_newest"),
+            # The desk's "corrected" filter: the few corrected stories, newest first.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(has_corrections=True),
+                name="article_desk_corrected",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

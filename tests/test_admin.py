@@ -729,8 +729,14 @@ def test_stories_list_shows_main_person_and_filters_by_status_date_tag_and_perso
     changelist = url("articles_article_changelist")
 
     response = admin_client.get(changelist)
-    assertContains(response, '<td class="field-main_person">Kim Kardashian</td>', html=True)
-    assertContains(response, '<td class="field-tag_list">weddings</td>', html=True)
+    assertContains(
+        response,
+        '<td class="field-main_person"><a href="?person=kim-kardashian">Kim Kardashian</a></td>',
+        html=True,
+    )
+    assertContains(
+        response, '<td class="field-tag_list"><a href="?tag=weddings">weddings</a></td>', html=True
+    )
 
     tag = Tag.objects.get(name="weddings")
     assert changelist_rows(admin_client.get(changelist, {"tags__id__exact": tag.pk})) == [wedding]

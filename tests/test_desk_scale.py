@@ -109,6 +109,18 @@ def test_a_search_counts_its_matches_up_to_its_own_cap(editor_client, monkeypatc
     assertContains(response, '<span class="desk-count">3</span>', html=True)
 
 
+@pytest.mark.parametrize("params", [{}, {"q": "Kardashian"}])
+def test_a_deep_page_shows_the_rows_a_shallow_walk_would(editor_client, star, monkeypatch, params):
+    shallow = [story.pk for story in rows(editor_client.get(LIST, {**params, "p": "2"}))]
+    # From the first row of page 2 on, the page's ids are found first.
+    monkeypatch.setattr("articles.desk.DEEP_PAGE", 20)
+    with CaptureQueriesContext(connection) as queries:
+        deep = editor_client.get(LIST, {**params, "p": "2"})
+    assert [story.pk for story in rows(deep)] == shallow
+    assert len(shallow) == 20
+    assert len(queries) <= LIST_QUERIES
+
+
 def test_big_counts_are_worded_as_a_person_says_them():
     assert about(1_234_567) == "about 1.2 million"
     assert about(2_000_000) == "about 2 million"
