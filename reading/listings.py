@@ -27,8 +27,9 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import connections, models, transaction
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.db.models.expressions import Expression, RawSQL
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from . import pagecache
@@ -276,29 +277,58 @@ class Listing:
             rows = list(
                 self.counts.select_for_update().filter(wanted).order_by(f"{self.key}_id", "month")
             )
+            # One aggregate over each key's span of months, the rows then written at once.
+            span = models.Q()
+            for key, months in by_key.items():
+                span |= models.Q(
+                    **{
+                        f"{self.key}_id": key,
+                        "published_at__gte": month_start(min(months)),
+                        "published_at__lt": month_start(next_month(max(months))),
+                    }
+                )
+            found = self.monthly(self.links.filter(span))
             for row in rows:
-                row.stories = self.links.filter(
-                    **{f"{self.key}_id": getattr(row, f"{self.key}_id")},
-                    is_published=True,
-                    published_at__gte=month_start(row.month),
-                    published_at__lt=month_start(next_month(row.month)),
-                ).count()
+                row.stories = found.get((getattr(row, f"{self.key}_id"), as_date(row.month)), 0)
             self.counts.bulk_update([row for row in rows if row.stories], ["stories"])
             self.counts.filter(pk__in=[row.pk for row in rows if not row.stories]).delete()
 
-    def recount_all(self, key):
-        """Count every month of ``key`` again (after rows moved in bulk, e.g. a merge)."""
-        self.counts.filter(**{self.key: key}).delete()
+    def monthly(self, links):
+        """{(key id, month): published stories} among ``links``, in one grouped query.
+
+        Months are cut in desk time, as ``month_of`` cuts them.
+        """
+        month = TruncMonth(
+            "published_at", output_field=models.DateField(), tzinfo=timezone.get_current_timezone()
+        )
         rows = (
-            self.links.filter(**{self.key: key}, is_published=True)
+            links.filter(is_published=True, published_at__isnull=False)
             .order_by()
-            .values_list("published_at", flat=True)
+            .annotate(month=month)
+            .values_list(f"{self.key}_id", "month")
+            .annotate(stories=Count("pk"))
         )
-        months = Counter(month_of(moment) for moment in rows.iterator())
+        return {(key, as_date(month)): n for key, month, n in rows}
+
+    def recount_all(self, keys):
+        """Count every month of ``keys`` (a key or several) again, after links moved in bulk.
+
+        One grouped query and one insert, however many stories the keys have.
+        """
+        keys = [
+            getattr(key, "pk", key)
+            for key in (keys if isinstance(keys, list | tuple | set) else [keys])
+        ]
+        if not keys:
+            return
         model = self.counts.model
-        self.counts.bulk_create(
-            model(**{self.key: key, "month": month, "stories": n}) for month, n in months.items()
-        )
+        with transaction.atomic():
+            self.counts.filter(**{f"{self.key}_id__in": keys}).delete()
+            found = self.monthly(self.links.filter(**{f"{self.key}_id__in": keys}))
+            self.counts.bulk_create(
+                model(**{f"{self.key}_id": key, "month": month, "stories": n})
+                for (key, month), n in sorted(found.items())
+            )
 
     def refresh(self, story_ids):
         """Copy each story's status and time onto its links, and recount what moved.
