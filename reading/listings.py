@@ -315,10 +315,7 @@ class Listing:
 
         One grouped query and one insert, however many stories the keys have.
         """
-        keys = [
-            getattr(key, "pk", key)
-            for key in (keys if isinstance(keys, list | tuple | set) else [keys])
-        ]
+        keys = _ids(keys if isinstance(keys, list | tuple | set) else [keys])
         if not keys:
             return
         model = self.counts.model
@@ -366,12 +363,16 @@ class Listing:
             "published_at": Subquery(story.values("published_at")[:1]),
         }
 
-    def recount_linked(self, story_ids):
-        """Count again every (key, month) where the stories' links are counted now."""
+    def recount_linked(self, story_ids, skip=()):
+        """Count again every (key, month) where the stories' links are counted now.
+
+        Keys in ``skip`` are left out (their every month is counted again anyway).
+        """
         pairs = set()
-        rows = self.links.filter(**{f"{self.story}__in": story_ids}).values_list(
-            f"{self.key}_id", "is_published", "published_at"
-        )
+        links = self.links.filter(**{f"{self.story}__in": story_ids})
+        if skip:
+            links = links.exclude(**{f"{self.key}_id__in": skip})
+        rows = links.values_list(f"{self.key}_id", "is_published", "published_at")
         for key, is_published, at in rows:
             pairs |= counted(key, is_published, at)
         self.recount(pairs)
@@ -546,25 +547,34 @@ def _batches(ids, size=BATCH):
         yield ids[start : start + size]
 
 
-def sync(story_ids):
+def sync(story_ids, people=(), tags=()):
     """The one entry point for changes the ORM's signals do not see.
 
     After ``bulk_create`` or ``QuerySet.update`` of stories or of their person
     and tag links, or raw SQL on them, call this with the ids of the stories
     touched: their links take their status and time, every month where they
     are counted is counted again, their rows get the ids of their people and
-    tags, and the page cache starts a new generation. Links deleted, or
-    moved to another person or tag, around the ORM leave counts behind that
-    no story's links name any more: delete them through the ORM
-    (``QuerySet.delete`` sends signals), or run ``manage.py checklistings --repair``.
+    tags, and the page cache starts a new generation.
+
+    Links moved from one person or tag to another (``QuerySet.update(person=...)``)
+    or deleted around the ORM leave counts behind that no story's links name
+    any more: name the people and tags they left and joined in ``people`` and
+    ``tags`` (ids or objects), and every month of theirs is counted again.
     """
+    moved = {PEOPLE: _ids(people), TAGS: _ids(tags)}
     for batch in _batches(story_ids):
         with transaction.atomic():
             for listing in LISTINGS:
                 listing.refresh(batch)
-                listing.recount_linked(batch)
+                listing.recount_linked(batch, skip=moved[listing])
                 listing.store_keys(batch)
+    for listing, keys in moved.items():
+        listing.recount_all(keys)
     pagecache.content_changed()
+
+
+def _ids(keys):
+    return sorted({getattr(key, "pk", key) for key in keys})
 
 
 def refresh(story_ids):
