@@ -27,8 +27,9 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import connections, models, transaction
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.db.models.expressions import Expression, RawSQL
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from . import pagecache
@@ -276,29 +277,55 @@ class Listing:
             rows = list(
                 self.counts.select_for_update().filter(wanted).order_by(f"{self.key}_id", "month")
             )
+            # One aggregate over each key's span of months, the rows then written at once.
+            span = models.Q()
+            for key, months in by_key.items():
+                span |= models.Q(
+                    **{
+                        f"{self.key}_id": key,
+                        "published_at__gte": month_start(min(months)),
+                        "published_at__lt": month_start(next_month(max(months))),
+                    }
+                )
+            found = self.monthly(self.links.filter(span))
             for row in rows:
-                row.stories = self.links.filter(
-                    **{f"{self.key}_id": getattr(row, f"{self.key}_id")},
-                    is_published=True,
-                    published_at__gte=month_start(row.month),
-                    published_at__lt=month_start(next_month(row.month)),
-                ).count()
+                row.stories = found.get((getattr(row, f"{self.key}_id"), as_date(row.month)), 0)
             self.counts.bulk_update([row for row in rows if row.stories], ["stories"])
             self.counts.filter(pk__in=[row.pk for row in rows if not row.stories]).delete()
 
-    def recount_all(self, key):
-        """Count every month of ``key`` again (after rows moved in bulk, e.g. a merge)."""
-        self.counts.filter(**{self.key: key}).delete()
+    def monthly(self, links):
+        """{(key id, month): published stories} among ``links``, in one grouped query.
+
+        Months are cut in desk time, as ``month_of`` cuts them.
+        """
+        month = TruncMonth(
+            "published_at", output_field=models.DateField(), tzinfo=timezone.get_current_timezone()
+        )
         rows = (
-            self.links.filter(**{self.key: key}, is_published=True)
+            links.filter(is_published=True, published_at__isnull=False)
             .order_by()
-            .values_list("published_at", flat=True)
+            .annotate(month=month)
+            .values_list(f"{self.key}_id", "month")
+            .annotate(stories=Count("pk"))
         )
-        months = Counter(month_of(moment) for moment in rows.iterator())
+        return {(key, as_date(month)): n for key, month, n in rows}
+
+    def recount_all(self, keys):
+        """Count every month of ``keys`` (a key or several) again, after links moved in bulk.
+
+        One grouped query and one insert, however many stories the keys have.
+        """
+        keys = _ids(keys if isinstance(keys, list | tuple | set) else [keys])
+        if not keys:
+            return
         model = self.counts.model
-        self.counts.bulk_create(
-            model(**{self.key: key, "month": month, "stories": n}) for month, n in months.items()
-        )
+        with transaction.atomic():
+            self.counts.filter(**{f"{self.key}_id__in": keys}).delete()
+            found = self.monthly(self.links.filter(**{f"{self.key}_id__in": keys}))
+            self.counts.bulk_create(
+                model(**{f"{self.key}_id": key, "month": month, "stories": n})
+                for (key, month), n in sorted(found.items())
+            )
 
     def refresh(self, story_ids):
         """Copy each story's status and time onto its links, and recount what moved.
@@ -336,12 +363,16 @@ class Listing:
             "published_at": Subquery(story.values("published_at")[:1]),
         }
 
-    def recount_linked(self, story_ids):
-        """Count again every (key, month) where the stories' links are counted now."""
+    def recount_linked(self, story_ids, skip=()):
+        """Count again every (key, month) where the stories' links are counted now.
+
+        Keys in ``skip`` are left out (their every month is counted again anyway).
+        """
         pairs = set()
-        rows = self.links.filter(**{f"{self.story}__in": story_ids}).values_list(
-            f"{self.key}_id", "is_published", "published_at"
-        )
+        links = self.links.filter(**{f"{self.story}__in": story_ids})
+        if skip:
+            links = links.exclude(**{f"{self.key}_id__in": skip})
+        rows = links.values_list(f"{self.key}_id", "is_published", "published_at")
         for key, is_published, at in rows:
             pairs |= counted(key, is_published, at)
         self.recount(pairs)
@@ -516,25 +547,34 @@ def _batches(ids, size=BATCH):
         yield ids[start : start + size]
 
 
-def sync(story_ids):
+def sync(story_ids, people=(), tags=()):
     """The one entry point for changes the ORM's signals do not see.
 
     After ``bulk_create`` or ``QuerySet.update`` of stories or of their person
     and tag links, or raw SQL on them, call this with the ids of the stories
     touched: their links take their status and time, every month where they
     are counted is counted again, their rows get the ids of their people and
-    tags, and the page cache starts a new generation. Links deleted, or
-    moved to another person or tag, around the ORM leave counts behind that
-    no story's links name any more: delete them through the ORM
-    (``QuerySet.delete`` sends signals), or run ``manage.py checklistings --repair``.
+    tags, and the page cache starts a new generation.
+
+    Links moved from one person or tag to another (``QuerySet.update(person=...)``)
+    or deleted around the ORM leave counts behind that no story's links name
+    any more: name the people and tags they left and joined in ``people`` and
+    ``tags`` (ids or objects), and every month of theirs is counted again.
     """
+    moved = {PEOPLE: _ids(people), TAGS: _ids(tags)}
     for batch in _batches(story_ids):
         with transaction.atomic():
             for listing in LISTINGS:
                 listing.refresh(batch)
-                listing.recount_linked(batch)
+                listing.recount_linked(batch, skip=moved[listing])
                 listing.store_keys(batch)
+    for listing, keys in moved.items():
+        listing.recount_all(keys)
     pagecache.content_changed()
+
+
+def _ids(keys):
+    return sorted({getattr(key, "pk", key) for key in keys})
 
 
 def refresh(story_ids):

@@ -44,8 +44,8 @@ def move_stories(sender, source, target, **kwargs):
     ArticlePerson.objects.filter(person=target, article__in=main_on).update(is_main=True)
     moved = set(links.values_list("article", flat=True)) | shared
     links.update(person=target)
-    listings.PEOPLE.recount_all(target)
-    listings.PEOPLE.store_keys(moved)
+    # The page cache is bumped by sync, and again when the duplicate is deleted.
+    listings.sync(moved, people=[source, target])
     # Their photos are moved by photos.receivers.
 
 

@@ -315,3 +315,22 @@ def test_checklistings_shows_progress_on_request(kim, story):
 def test_checklistings_refuses_a_batch_of_nothing():
     with pytest.raises(CommandError, match="--batch"):
         call_command("checklistings", "--batch", "0", stdout=io.StringIO())
+
+
+def test_links_moved_in_bulk_and_synced_with_their_keys_leave_no_drift(
+    client, kim, kanye, story, kims_older_story
+):
+    story.people.add(kanye)
+    TaggedArticle.objects.filter(content_object=kims_older_story).update(
+        tag=Tag.objects.create(name="couture", slug="couture")
+    )
+    ArticlePerson.objects.filter(person=kim).update(person=kanye)
+    moved = [story.pk, kims_older_story.pk]
+    assert drifts()  # the old keys' counts and the stories' keys are behind
+
+    listings.sync(moved, people=[kim, kanye], tags=Tag.objects.all())
+
+    assert drifts() == []
+    assert on_person_page(client, kanye) == ["Kim's new label", "Kim at the Met Gala"]
+    assert on_person_page(client, kim) == []
+    assert PersonMonth.objects.filter(person=kim).count() == 0
