@@ -23,7 +23,7 @@ from reversion.models import Version
 
 from common.admin_fields import with_the_rest
 from common.admin_rows import RowsFormSet
-from common.admin_widgets import LabelledCellsMixin, LabelledDateTimeMixin
+from common.admin_widgets import ChosenRowsMixin, LabelledCellsMixin, LabelledDateTimeMixin
 from people.admin import RelationshipAdmin
 from people.models import Person
 from photos.admin import PhotoAdmin
@@ -148,7 +148,7 @@ class PeopleInStoryFormSet(RowsFormSet):
         return super().save_existing_objects(commit)
 
 
-class StoryRowsInline(LabelledCellsMixin, admin.TabularInline):
+class StoryRowsInline(ChosenRowsMixin, LabelledCellsMixin, admin.TabularInline):
     """Rows of a story that a user may add, change or delete only where ``allows`` says."""
 
     # A row's label names its story and its person or tag: read with the
