@@ -178,16 +178,6 @@ class Photo(models.Model):
     class Meta:
         db_table = "articles_photo"
         ordering = ["-created_at", "-pk"]
-        indexes = [
-            # The photo list, newest first, reads this rather than sorting every row.
-            models.Index(fields=["-created_at", "-id"], name="photo_desk_newest"),
-            # Licences running out: the rights filters and warnings.
-            models.Index(
-                fields=["expires_on"],
-                condition=Q(expires_on__isnull=False),
-                name="photo_licence_ends",
-            ),
-        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(focal_x__lte=100) & Q(focal_y__lte=100),
