@@ -22,6 +22,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from common.admin_fields import with_the_rest
+from common.admin_lists import ArchiveListMixin
 from common.admin_rows import RowsFormSet
 from common.admin_widgets import ChosenRowsMixin, LabelledCellsMixin, LabelledDateTimeMixin
 from people.admin import RelationshipAdmin
@@ -39,8 +40,6 @@ from .body import (
     word_count,
 )
 from .desk import (
-    SEARCH_COUNT_CAP,
-    CappedPaginator,
     CorrectionsFilter,
     MineFilter,
     PersonFilter,
@@ -268,16 +267,31 @@ class StateFilter(admin.SimpleListFilter):
 
 
 class StoryChangeList(ChangeList):
-    """The story list reads only the columns it shows: never the bodies."""
+    """The story list reads only the columns it shows: never the bodies, and of
+    each story's people only the name and slug its cell links to."""
+
+    shown = ["headline", "slug", "status", "published_at"]
 
     def get_queryset(self, request, exclude_parameters=None):
+        # Bulk actions get this queryset too: they read bodies (age checks) and save.
         return (
             super().get_queryset(request, exclude_parameters).defer("body", "person_ids", "tag_ids")
         )
 
+    def get_results(self, request):
+        people = ArticlePerson.objects.select_related("person").only(
+            "article", "is_main", "order", "person__name", "person__slug"
+        )
+        self.queryset = (
+            self.queryset.only(*self.shown)
+            .prefetch_related(None)
+            .prefetch_related(Prefetch("person_links", queryset=people), "tags")
+        )
+        super().get_results(request)
+
 
 @admin.register(Article)
-class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
+class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
     form = StoryForm
     list_display = ["headline", "state", "publication", "main_person", "tag_list"]
     # One status filter (StateFilter tells scheduled from live); the publication
@@ -293,11 +307,6 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
     ]
     # desk_search decides what is searched; the box shows because this is set.
     search_fields = ["headline"]
-    # Counts stop at a cap and estimate beyond: never COUNT(*) over the archive.
-    paginator = CappedPaginator
-    show_full_result_count = False
-    # Counts beside every filter choice would count the archive once per choice.
-    show_facets = admin.ShowFacets.NEVER
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["lead_photo", "authors", "related"]
     # The groups with a place of their own; any other field of the story (not
@@ -474,17 +483,6 @@ class ArticleAdmin(LabelledDateTimeMixin, VersionAdmin):
     def lookup_allowed(self, lookup, value, request=None):
         # Links made when the tag filter listed every tag keep working.
         return lookup == "tags__id__exact" or super().lookup_allowed(lookup, value, request)
-
-    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
-        paginator = super().get_paginator(
-            request, queryset, per_page, orphans, allow_empty_first_page
-        )
-        # Beyond the cap a search says "more than": the planner's guess at a
-        # text match is too rough to print, and asking it costs a query. Its
-        # cap is lower, as every match counted is a row read from the table.
-        if request.GET.get("q"):
-            paginator.estimated, paginator.cap = False, SEARCH_COUNT_CAP
-        return paginator
 
     def get_search_results(self, request, queryset, search_term):
         return desk_search(queryset, search_term), False

@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 
 from common.admin_fields import with_the_rest
+from common.admin_lists import QuickRowsMixin
 from common.admin_rows import RowsFormSet
 
 from .merging import merge_people
@@ -178,7 +179,7 @@ class KnownForFilter(admin.SimpleListFilter):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(QuickRowsMixin, admin.ModelAdmin):
     list_display = ["name", "known_for", "birth_date", "age"]
     list_filter = [KnownForFilter]
     search_fields = ["search_key__folded"]  # name and aliases, any case or accents
@@ -293,7 +294,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Relationship)
-class RelationshipAdmin(admin.ModelAdmin):
+class RelationshipAdmin(QuickRowsMixin, admin.ModelAdmin):
     list_display = ["person", "kind", "other", "status", "started", "ended", "end_reason"]
     list_filter = ["kind", "status", "kinship", "started", "ended", "end_reason"]
     list_select_related = ["person", "other"]
@@ -318,7 +319,7 @@ class RelationshipAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonRedirect)
-class PersonRedirectAdmin(admin.ModelAdmin):
+class PersonRedirectAdmin(QuickRowsMixin, admin.ModelAdmin):
     """Old addresses of people's pages; made by merges and slug changes, editable here."""
 
     list_display = ["old_slug", "person", "created_at"]

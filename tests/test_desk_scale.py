@@ -12,9 +12,9 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.admin import ArticleAdmin
-from articles.desk import CappedPaginator, about
 from articles.models import Article, Correction
 from articles.roles import EDITOR
+from common.admin_lists import CappedPaginator, about
 
 from .desk import role_user
 from .factories import make_article, make_person, make_photo
@@ -99,13 +99,13 @@ def test_a_search_counts_its_matches_up_to_its_own_cap(editor_client, monkeypatc
     for number in range(3):
         make_article(f"Wedding {number}")
     make_article("A premiere")
-    monkeypatch.setattr("articles.admin.SEARCH_COUNT_CAP", 2)
+    monkeypatch.setattr("common.admin_lists.SEARCH_COUNT_CAP", 2)
     response = editor_client.get(LIST, {"q": "wedding"})
     count = re.search(r'class="desk-count">([^<]+)<', response.content.decode()).group(1)
     assert count == "more than 2"
     assert len(response.context["cl"].result_list) == 3
 
-    monkeypatch.setattr("articles.admin.SEARCH_COUNT_CAP", 3)
+    monkeypatch.setattr("common.admin_lists.SEARCH_COUNT_CAP", 3)
     response = editor_client.get(LIST, {"q": "wedding"})
     assertContains(response, '<span class="desk-count">3</span>', html=True)
 
@@ -114,7 +114,7 @@ def test_a_search_counts_its_matches_up_to_its_own_cap(editor_client, monkeypatc
 def test_a_deep_page_shows_the_rows_a_shallow_walk_would(editor_client, star, monkeypatch, params):
     shallow = [story.pk for story in rows(editor_client.get(LIST, {**params, "p": "2"}))]
     # From the first row of page 2 on, the page's ids are found first.
-    monkeypatch.setattr("articles.desk.DEEP_PAGE", 20)
+    monkeypatch.setattr("common.admin_lists.DEEP_PAGE", 20)
     with CaptureQueriesContext(connection) as queries:
         deep = editor_client.get(LIST, {**params, "p": "2"})
     assert [story.pk for story in rows(deep)] == shallow
