@@ -178,6 +178,17 @@ class Photo(models.Model):
     class Meta:
         db_table = "articles_photo"
         ordering = ["-created_at", "-pk"]
+        indexes = [
+            # The photo list, newest first, and its upload drill-down read this
+            # rather than sorting every row.
+            models.Index(fields=["-created_at", "-id"], name="photo_desk_newest"),
+            # Licences running out: the rights filters and warnings.
+            models.Index(
+                fields=["expires_on"],
+                condition=Q(expires_on__isnull=False),
+                name="photo_licence_ends",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(focal_x__lte=100) & Q(focal_y__lte=100),
@@ -297,6 +308,11 @@ class PhotoCredit(models.Model):
     class Meta:
         db_table = "articles_photocredit"
         ordering = ["order", "pk"]
+        indexes = [
+            # A source's photos (search by source, counts of its credits) read
+            # from the index alone: an agency is credited on tens of thousands.
+            models.Index(fields=["source", "photo"], name="photo_credit_by_source"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(role="collage") | Q(source__isnull=False),
