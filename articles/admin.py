@@ -6,10 +6,11 @@ import re
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, Prefetch, Q, TextField, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
@@ -25,7 +26,7 @@ from common.admin_fields import with_the_rest
 from common.admin_lists import ArchiveListMixin
 from common.admin_rows import RowsFormSet
 from common.admin_widgets import ChosenRowsMixin, LabelledCellsMixin, LabelledDateTimeMixin
-from people.admin import RelationshipAdmin
+from people.admin import PersonAdmin, RelationshipAdmin
 from people.models import Person
 from photos.admin import PhotoAdmin
 from photos.models import Photo
@@ -53,6 +54,7 @@ from .models import (
     Article,
     ArticlePerson,
     Correction,
+    PersonCoverage,
     RelationshipEvidence,
     TaggedArticle,
     desk_time,
@@ -97,6 +99,56 @@ class StoryPhotoAdmin(PhotoAdmin):
                 }
             )
         return uses
+
+
+# The person admin is the people app's; how much each person is covered is
+# added here, where stories are known.
+admin.site.unregister(Person)
+
+#: After exact names and aliases: the most covered people first, then by name.
+#: A person never covered has no row: they count 0 stories, not an unknown number.
+STORIES_IN_ALL = Coalesce("coverage__stories", 0)
+MOST_COVERED = [STORIES_IN_ALL.desc(), "name", "pk"]
+
+
+@admin.register(Person)
+class CoveredPersonAdmin(PersonAdmin):
+    """People with the number of stories about each, ranked by it where searched.
+
+    The pickers of the story form ask this admin: a search puts whoever is
+    named exactly (name or alias) first, then the most covered people, so
+    "kim" offers the star before a namesake in two stories. Read from
+    ``PersonCoverage``: one indexed row a person, whatever the archive.
+    """
+
+    list_display = [*PersonAdmin.list_display, "stories"]
+    list_select_related = ["coverage"]
+
+    @admin.display(description="stories", ordering=STORIES_IN_ALL)
+    def stories(self, person):
+        try:
+            count = person.coverage.stories
+        except PersonCoverage.DoesNotExist:
+            count = 0
+        return format_html(
+            '<a href="{}?person={}">{}</a>',
+            reverse("admin:articles_article_changelist"),
+            person.slug,
+            f"{count:,}",
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        # The list orders through get_ordering; a picker takes the order given here.
+        if request.resolver_match and request.resolver_match.url_name == "autocomplete":
+            found = found.exact_first(search_term, *MOST_COVERED)
+        return found, duplicates
+
+    def get_ordering(self, request):
+        term = request.GET.get(SEARCH_VAR, "").strip()
+        if term and ORDER_VAR not in request.GET:
+            return Person.objects.exact_first_ordering(term, *MOST_COVERED)
+        return super().get_ordering(request)
 
 
 def warn_about_lead_photo(request, article):

@@ -437,3 +437,23 @@ class TagMonth(MonthlyCount):
     def __str__(self):
         return f"{self.tag_id} in {self.month:%Y-%m}: {self.stories}"
 
+
+class PersonCoverage(models.Model):
+    """A person's published stories in all: the sum of their monthly counts.
+
+    Kept with those counts by ``reading.listings`` (one row a person who has
+    been covered). The desk's person pickers rank by it, the most covered
+    first: summing the months at every keystroke would read them all.
+    """
+
+    person = models.OneToOneField(
+        Person, on_delete=models.CASCADE, primary_key=True, related_name="coverage"
+    )
+    stories = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name_plural = "person coverage"
+        indexes = [models.Index(fields=["-stories", "person"], name="person_coverage_ranked")]
+
+    def __str__(self):
+        return f"{self.person_id}: {self.stories}"

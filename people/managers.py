@@ -1,6 +1,7 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 
+from .folding import SEPARATOR, name_key
 from .relations import ties_from
 
 
@@ -15,6 +16,26 @@ class PersonQuerySet(models.QuerySet):
         if not text:
             return self.none()
         return self.filter(search_key__folded=text)
+
+    def exact_first(self, text, *then):
+        """Ordered with those whose name or an alias is ``text`` first, then by ``then``.
+
+        "kim" puts Kim, and whoever is known as Kim, above Kimberly and
+        Kimora; the aliases are looked up by their unique folded key.
+        """
+        return self.order_by(*self.exact_first_ordering(text, *then))
+
+    def exact_first_ordering(self, text, *then):
+        """The ordering ``exact_first`` applies, for an admin's ``get_ordering``."""
+        folded = name_key(text)
+        if not folded:
+            return list(then)
+        # The folded name comes first in ``search_key``, the aliases after it.
+        named = Q(search_key__startswith=folded + SEPARATOR)
+        aliases = self.model._meta.get_field("alias_entries").related_model.objects
+        aliased = Q(pk__in=aliases.filter(key=folded).values("person"))
+        exact = Case(When(named | aliased, then=Value(0)), default=Value(1))
+        return [exact.asc(), *then]
 
 
 class RelationshipQuerySet(models.QuerySet):

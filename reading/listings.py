@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import connections, models, transaction
-from django.db.models import Count, Exists, F, OuterRef, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Subquery, Sum
 from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -75,6 +75,7 @@ class Listing:
     story: str  # the link's field naming the story
     key: str  # the link's field naming the person or tag
     keys_field: str  # the story's field keeping the keys of its links
+    totals_name: str = ""  # the model keeping each key's stories in all, if any
 
     # The models are looked up by name: the models module builds on this one.
     @property
@@ -84,6 +85,10 @@ class Listing:
     @property
     def counts(self):
         return apps.get_model(self.count_name).objects
+
+    @property
+    def totals(self):
+        return apps.get_model(self.totals_name).objects if self.totals_name else None
 
     @property
     def story_model(self):
@@ -264,6 +269,7 @@ class Listing:
         pairs = sorted(pairs)
         model = self.counts.model
         with transaction.atomic():
+            self.lock_totals({key for key, _ in pairs})
             self.counts.bulk_create(
                 [model(**{f"{self.key}_id": key, "month": month}) for key, month in pairs],
                 ignore_conflicts=True,
@@ -292,6 +298,7 @@ class Listing:
                 row.stories = found.get((getattr(row, f"{self.key}_id"), as_date(row.month)), 0)
             self.counts.bulk_update([row for row in rows if row.stories], ["stories"])
             self.counts.filter(pk__in=[row.pk for row in rows if not row.stories]).delete()
+            self.write_totals(by_key)
 
     def monthly(self, links):
         """{(key id, month): published stories} among ``links``, in one grouped query.
@@ -320,12 +327,48 @@ class Listing:
             return
         model = self.counts.model
         with transaction.atomic():
+            self.lock_totals(keys)
             self.counts.filter(**{f"{self.key}_id__in": keys}).delete()
             found = self.monthly(self.links.filter(**{f"{self.key}_id__in": keys}))
             self.counts.bulk_create(
                 model(**{f"{self.key}_id": key, "month": month, "stories": n})
                 for (key, month), n in sorted(found.items())
             )
+            self.write_totals(keys)
+
+    def lock_totals(self, keys):
+        """Lock the totals of ``keys`` (made where missing), in a fixed order.
+
+        Taken before their months are counted: two editors saving stories of
+        one person in different months then count one after the other, and
+        neither total misses the other's story.
+        """
+        if self.totals is None or not keys:
+            return
+        model = self.totals.model
+        self.totals.bulk_create(
+            [model(**{f"{self.key}_id": key}) for key in sorted(keys)], ignore_conflicts=True
+        )
+        list(self.totals.select_for_update().filter(pk__in=keys).order_by("pk").values_list("pk"))
+
+    def write_totals(self, keys):
+        """Each of ``keys``' stories in all, summed from its monthly counts; one grouped query."""
+        if self.totals is None or not keys:
+            return
+        sums = dict(
+            self.counts.filter(**{f"{self.key}_id__in": list(keys)})
+            .order_by()
+            .values_list(f"{self.key}_id")
+            .annotate(n=Sum("stories"))
+            .values_list(f"{self.key}_id", "n")
+        )
+        model = self.totals.model
+        self.totals.bulk_create(
+            [model(**{f"{self.key}_id": key, "stories": sums.get(key, 0)}) for key in sorted(keys)],
+            update_conflicts=True,
+            unique_fields=[self.key],
+            update_fields=["stories"],
+        )
 
     def refresh(self, story_ids):
         """Copy each story's status and time onto its links, and recount what moved.
@@ -531,7 +574,12 @@ class Walk:
 
 
 PEOPLE = Listing(
-    "articles.ArticlePerson", "articles.PersonMonth", "article", "person", "person_ids"
+    "articles.ArticlePerson",
+    "articles.PersonMonth",
+    "article",
+    "person",
+    "person_ids",
+    "articles.PersonCoverage",
 )
 TAGS = Listing("articles.TaggedArticle", "articles.TagMonth", "content_object", "tag", "tag_ids")
 LISTINGS = (PEOPLE, TAGS)
@@ -696,6 +744,26 @@ def _check_counts(listing, key_rows, repair):
                 for key, month in wrong
                 if truth[key, month]
             )
+    if listing.totals is not None:
+        yield from _check_totals(listing, names, truth, repair)
+
+
+def _check_totals(listing, names, truth, repair):
+    """Drifts of the stories in all of a batch of people, against their true months."""
+    want = Counter()
+    for (key, _), n in truth.items():
+        want[key] += n
+    stored = dict(listing.totals.filter(pk__in=list(names)).values_list("pk", "stories"))
+    wrong = sorted(key for key in names if stored.get(key, 0) != want[key])
+    for key in wrong:
+        yield Drift(
+            f"{listing.key} total",
+            f"{listing.key} {names[key]} (id {key})",
+            f"counts {stored.get(key, 0)} stories in all, the stories give {want[key]}",
+        )
+    if repair and wrong:
+        # The months are true by now (repaired above): the totals are summed from them.
+        listing.write_totals(wrong)
 
 
 def _walk(queryset, fields, size):
@@ -718,8 +786,8 @@ def check(repair=False, batch=BATCH, progress=None):
     The source tables are the stories (status, publication time), their
     person and tag links (which story, which person or tag) and the people
     and tags. Derived from them and compared: each link's copy of its story's
-    status and time, each story's ``person_ids`` and ``tag_ids``, and the
-    monthly counts of every person and tag.
+    status and time, each story's ``person_ids`` and ``tag_ids``, the
+    monthly counts of every person and tag, and each person's stories in all.
     With ``repair`` each drifted row is rewritten as it is found, in
     transactions of one batch, and the page cache starts a new generation.
     ``progress(done, total, what)`` is called after each batch.

@@ -1,8 +1,9 @@
 """Recompute every derived listing row from the source tables and report what drifted.
 
 Derived, and compared here: each person and tag link's copy of its story's
-status and publication time, each story's ``person_ids`` and ``tag_ids``, and
-every person's and tag's monthly counts (see ``reading.listings.check``).
+status and publication time, each story's ``person_ids`` and ``tag_ids``,
+every person's and tag's monthly counts and every person's stories in all
+(see ``reading.listings.check``).
 Each drift is printed on its own line, naming the story (slug and id), or
 the person or tag of a count, and what kind of row it is. Exits with status
 1 when anything had drifted, repaired or not, so a scheduled run can alert;
@@ -22,8 +23,8 @@ from reading import listings
 
 class Command(BaseCommand):
     help = (
-        "Check the listings' derived rows (link copies, story ids, monthly counts) against "
-        "the stories; --repair rewrites what drifted."
+        "Check the listings' derived rows (link copies, story ids, monthly counts, totals) "
+        "against the stories; --repair rewrites what drifted."
     )
 
     def add_arguments(self, parser):

@@ -29,6 +29,7 @@ from taggit.models import Tag
 from articles.models import (
     Article,
     ArticlePerson,
+    PersonCoverage,
     PersonMonth,
     TaggedArticle,
     TagMonth,
@@ -36,7 +37,7 @@ from articles.models import (
 from people.models import Person, Relationship, name_key
 from photos import originals, renditions
 from photos.models import CreditSource, Photo, PhotoCredit
-from reading.listings import month_of
+from reading.listings import PEOPLE, month_of
 
 FIRST_NAMES = (
     "Ava Liam Mia Noah Zoe Leo Ella Kai Nina Omar Lara Theo Ivy Max Rosa Jude Lena Finn Ada "
@@ -193,6 +194,7 @@ class Command(BaseCommand):
                 (Article.related.through, "to_article", stories),
                 (Article, "id", stories),
                 (PersonMonth, "person", people),
+                (PersonCoverage, "person", people),
                 (TagMonth, "tag", tags),
                 (Relationship, "person", people),
                 (Relationship, "other", people),
@@ -454,6 +456,8 @@ class Command(BaseCommand):
         counts["tag months"] = tag_months.write(
             month_rows(tag_months, per_tag), "tag months", len(per_tag)
         )
+        # Each person's stories in all, summed from the months as the listings keep them.
+        PEOPLE.write_totals({person for person, _ in per_person})
         counts["people in photos"] = self.photo_people(shown)
         return counts
 

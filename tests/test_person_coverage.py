@@ -1,0 +1,176 @@
+"""How much each person is covered: kept with the monthly counts, checked by
+``checklistings``, and used by the desk to offer the people an editor most
+likely means first."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, PersonCoverage
+from articles.roles import EDITOR
+from people.merging import merge_people
+from reading import listings
+
+from .desk import role_user
+from .factories import make_article, make_person
+
+pytestmark = pytest.mark.django_db
+
+AUTOCOMPLETE = reverse("admin:autocomplete")
+PEOPLE = reverse("admin:people_person_changelist")
+#: The issue's budget for a desk page; the pickers' answers are held to it too.
+QUERIES = 12
+
+
+def covered(person):
+    return PersonCoverage.objects.filter(person=person).values_list("stories", flat=True).first()
+
+
+def hours_ago(hours):
+    return timezone.now() - datetime.timedelta(hours=hours)
+
+
+def stories_about(person, count, **kw):
+    return [make_article(f"{person.name} story {n}", people=[person], **kw) for n in range(count)]
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(role_user(EDITOR))
+    return client
+
+
+def picker(client, term, page=1):
+    """What the story form's person picker offers for ``term``, in order."""
+    response = client.get(
+        AUTOCOMPLETE,
+        {
+            "term": term,
+            "page": page,
+            "app_label": "articles",
+            "model_name": "articleperson",
+            "field_name": "person",
+        },
+    )
+    assert response.status_code == 200
+    return [result["text"] for result in response.json()["results"]]
+
+
+def test_a_persons_total_follows_their_stories_through_every_ordinary_write():
+    kim = make_person("Kim Kardashian")
+    kanye = make_person("Kanye West")
+    live = make_article("Kim's new label", people=[kim], published_at=hours_ago(2))
+    assert covered(kim) == 1
+
+    other = make_article("Kim at the Met Gala", published_at=hours_ago(30 * 24))
+    other.people.add(kim, kanye)
+    assert (covered(kim), covered(kanye)) == (2, 1)
+
+    draft = make_article("Kim's draft", status=Article.Status.DRAFT)
+    draft.people.add(kim)
+    assert covered(kim) == 2
+
+    live.status = Article.Status.DRAFT
+    live.save()
+    assert covered(kim) == 1
+
+    other.people.remove(kim)
+    assert covered(kim) == 0
+
+    make_article("Kanye's tour", people=[kanye], published_at=hours_ago(1))
+    merge_people(kanye, kim)
+    assert covered(kim) == 2
+    assert list(listings.check()) == []
+
+
+def test_checklistings_reports_a_wrong_total_and_repairs_it():
+    kim = make_person("Kim Kardashian", slug="kim-kardashian")
+    stories_about(kim, 3)
+    PersonCoverage.objects.filter(person=kim).update(stories=40)
+
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("checklistings", stdout=out, stderr=io.StringIO())
+    assert (
+        f"person kim-kardashian (id {kim.pk}): person total: counts 40 stories in all,"
+        " the stories give 3"
+    ) in out.getvalue()
+
+    with pytest.raises(CommandError):
+        call_command("checklistings", "--repair", stdout=io.StringIO(), stderr=io.StringIO())
+    assert covered(kim) == 3
+    assert list(listings.check()) == []
+
+
+def test_a_missing_total_is_drift_too():
+    kim = make_person("Kim Kardashian", slug="kim-kardashian")
+    stories_about(kim, 2)
+    PersonCoverage.objects.filter(person=kim).delete()
+    assert [str(drift) for drift in listings.check()] == [
+        f"person kim-kardashian (id {kim.pk}): person total: counts 0 stories in all,"
+        " the stories give 2"
+    ]
+
+
+@pytest.fixture
+def namesakes():
+    """Kims: one named exactly, one known as "Kim", and two more covered ones."""
+    kim = make_person("Kim")
+    known_as = make_person("Kimberly Noel", aliases="Kim")
+    stories_about(kim, 1)
+    stories_about(make_person("Kimora Lee Simmons"), 6)
+    stories_about(make_person("Kim Kardashian"), 4)
+    make_person("Akim Omiri")  # never covered
+    return kim, known_as
+
+
+def test_the_person_picker_offers_exact_names_first_then_the_most_covered(editor_client, namesakes):
+    offered = picker(editor_client, "kim")
+    assert offered[:2] in (["Kim", "Kimberly Noel"], ["Kimberly Noel", "Kim"])
+    assert offered[2:] == ["Kimora Lee Simmons", "Kim Kardashian", "Akim Omiri"]
+    # Case and accents do not matter, as everywhere names are searched.
+    assert picker(editor_client, "KÍM")[:2] == offered[:2]
+
+
+def test_an_empty_picker_offers_the_most_covered_people_first(editor_client, namesakes):
+    offered = picker(editor_client, "")
+    assert offered[:3] == ["Kimora Lee Simmons", "Kim Kardashian", "Kim"]
+
+
+def test_the_person_picker_answers_within_the_budget_whatever_the_archive(
+    editor_client, namesakes, django_assert_max_num_queries
+):
+    for n in range(30):
+        make_person(f"Kim Namesake {n}")
+    with django_assert_max_num_queries(QUERIES):
+        first = picker(editor_client, "kim")
+    with django_assert_max_num_queries(QUERIES):
+        second = picker(editor_client, "kim", page=2)
+    assert len(first) == 20
+    assert not set(first) & set(second)
+
+
+def test_the_person_list_shows_each_persons_stories_and_ranks_a_search_the_same_way(
+    editor_client, namesakes
+):
+    response = editor_client.get(PEOPLE, {"q": "kim"})
+    names = [person.name for person in response.context["cl"].result_list]
+    assert names[2:] == ["Kimora Lee Simmons", "Kim Kardashian", "Akim Omiri"]
+    kimora = response.context["cl"].result_list[2]
+    stories = reverse("admin:articles_article_changelist")
+    assert f'<a href="{stories}?person={kimora.slug}">6</a>' in response.text
+
+    # A column chosen by the editor wins over the ranking.
+    column = response.context["cl"].list_display.index
+    by_name = editor_client.get(PEOPLE, {"q": "kim", "o": column("name")})
+    names = [person.name for person in by_name.context["cl"].result_list]
+    assert names == sorted(names)
+
+    by_stories = editor_client.get(PEOPLE, {"o": f"-{column('stories')}"})
+    counts = [covered(person) or 0 for person in by_stories.context["cl"].result_list]
+    assert counts == sorted(counts, reverse=True)
