@@ -27,7 +27,7 @@ from common.admin_lists import ArchiveListMixin
 from common.admin_rows import RowsFormSet
 from common.admin_widgets import ChosenRowsMixin, LabelledCellsMixin, LabelledDateTimeMixin
 from people.admin import PersonAdmin, RelationshipAdmin
-from people.models import Person
+from people.models import Person, PersonAlias, name_key
 from photos.admin import PhotoAdmin
 from photos.models import Photo
 
@@ -39,6 +39,7 @@ from .body import (
     plain_text,
     reading_minutes,
     word_count,
+    word_runs,
 )
 from .desk import (
     CorrectionsFilter,
@@ -687,15 +688,26 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
 
     def suggestions(self, story):
         tagged = story.person_links.values("person")
-        text = " ".join([story.headline, story.standfirst, story.body])
-        # The database narrows the search to names found in the text (and people
-        # with aliases); whole words and exact case are checked in Python.
-        candidates = (
-            Person.objects.exclude(pk__in=tagged)
-            .alias(text=Value(plain_text(text), output_field=TextField()))
-            .filter(Q(text__contains=F("name")) | ~Q(aliases=""))
-        )
-        return mentioned_people(text, candidates)
+        text = plain_text(" ".join([story.headline, story.standfirst, story.body]))
+        # The database narrows the search to people whose name or alias is a
+        # run of the text's words (looked up through the name and alias
+        # indexes); whole words and exact case are checked in Python.
+        runs = word_runs(text)
+        if runs is None:
+            # A very long text: each name is compared with it instead.
+            named = Q(text__contains=F("name")) | ~Q(aliases="")
+            people = Person.objects.alias(text=Value(text, output_field=TextField()))
+        else:
+            keys = {name_key(run) for run in runs}
+            # A union, so each side reads its own index.
+            named = Q(
+                pk__in=Person.objects.filter(name__in=runs)
+                .order_by()
+                .values("pk")
+                .union(PersonAlias.objects.filter(key__in=keys).order_by().values("person"))
+            )
+            people = Person.objects.all()
+        return mentioned_people(text, people.exclude(pk__in=tagged).filter(named))
 
     # What the page shows ----------------------------------------------------
 

@@ -62,6 +62,30 @@ def _names_pattern(names):
     return rf"(?<!\w)(?:{alternatives})(?!\w)"
 
 
+#: The most words a name or alias is looked up by in a text.
+LONGEST_NAME = 6
+#: Beyond this many word runs a text is compared with every name instead.
+MOST_RUNS = 12_000
+WORDS = re.compile(r"\w+")
+
+
+def word_runs(text):
+    """Every run of one to ``LONGEST_NAME`` whole words of ``text``, as written.
+
+    A name or alias mentioned in the text is one of these, so people named in
+    it are found by equality, through an index, instead of by testing every
+    person's name against the text. None for a text too long to list them.
+    """
+    spans = [match.span() for match in WORDS.finditer(text)]
+    if len(spans) * LONGEST_NAME > MOST_RUNS:
+        return None
+    return {
+        text[start:end]
+        for i, (start, _) in enumerate(spans)
+        for _, end in spans[i : i + LONGEST_NAME]
+    }
+
+
 def mention_names(person):
     """The names a person is mentioned by in full: their name and aliases."""
     return [person.name, *person.alias_list]

@@ -126,6 +126,11 @@ class Person(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        indexes = [
+            # The person list's order (the admin adds "-id" to make it total),
+            # and people looked up by their exact name in a story's text.
+            models.Index(fields=["name", "-id"], name="person_by_name"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(death_date__isnull=True)

@@ -291,6 +291,29 @@ def test_saving_lists_the_suggestions(client, kim, kanye):
     assert "Kanye West" in page and "Kim Kardashian" in page
 
 
+@pytest.mark.parametrize("long_text", [False, True])
+def test_names_with_inner_punctuation_accents_and_aliases_are_suggested(
+    client, monkeypatch, long_text
+):
+    if long_text:
+        # A text too long to list its word runs is compared with every name.
+        monkeypatch.setattr("articles.body.MOST_RUNS", 1)
+    make_person("Jay-Z")
+    make_person("Beyoncé Knowles-Carter", aliases="Beyoncé, Queen Bey")
+    make_person("Blue Ivy Carter")
+    make_person("Ivy Park")  # both words are in the text, but not in a row
+    story = make_article(
+        "On tour",
+        status="draft",
+        body="<p>Jay-Z’s tour with Beyoncé opened in a park; Blue Ivy Carter, 12, danced.</p>",
+    )
+    client.force_login(role_user(EDITOR))
+    page = client.get(admin_url("articles_article_change", story.pk)).content.decode()
+    for named in ["Jay-Z", "Beyoncé Knowles-Carter", "Blue Ivy Carter"]:
+        assert f"{named} is named in the text but not tagged" in page
+    assert "Ivy Park is named" not in page
+
+
 # Writing.
 
 
