@@ -189,3 +189,21 @@ def test_a_rows_selection_box_is_the_admins_own(archive, rf):
     photo = archive[0]
     registered = admin.site._registry[Photo]
     assert str(registered.action_checkbox(photo)) == str(ModelAdmin.action_checkbox(None, photo))
+
+
+def test_each_sources_credits_are_counted_up_to_a_cap(photo_desk, archive, monkeypatch):
+    monkeypatch.setattr("photos.admin.CREDITS_COUNTED", 3)
+    response = photo_desk.get(SOURCES)
+    counts = {
+        source.name: response.context["cl"].model_admin.credit_count(source)
+        for source in response.context["cl"].result_list
+    }
+    # IMAGO and Getty each credit four photos here; the account one.
+    assert counts == {
+        "Getty Images": "more than 3",
+        "IMAGO": "more than 3",
+        "kimkardashian": "1",
+    }
+    column = response.context["cl"].list_display.index("credit_count")
+    most = photo_desk.get(SOURCES, {"o": f"-{column}"})
+    assert [source.name for source in most.context["cl"].result_list][-1] == "kimkardashian"
