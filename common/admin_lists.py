@@ -155,7 +155,8 @@ class ArchiveListMixin(QuickRowsMixin):
         # Beyond the cap a search says "more than": the planner's guess at a
         # text match is too rough to print, and asking it costs a query. Its
         # cap is lower, as every match counted is a row read from the table.
-        if request.GET.get("q"):
+        # A search of the list ("q"), or of a picker's answer ("term").
+        if request.GET.get("q") or request.GET.get("term"):
             paginator.estimated, paginator.cap = False, SEARCH_COUNT_CAP
             paginator.ids_first = True
         return paginator
