@@ -441,9 +441,10 @@ class TagMonth(MonthlyCount):
 class PersonCoverage(models.Model):
     """A person's published stories in all: the sum of their monthly counts.
 
-    Kept with those counts by ``reading.listings`` (one row a person who has
-    been covered). The desk's person pickers rank by it, the most covered
-    first: summing the months at every keystroke would read them all.
+    Kept with those counts by ``reading.listings``: one row a person, from
+    their creation, 0 until they are covered. The desk's person pickers rank
+    by it, the most covered first: summing the months at every keystroke
+    would read them all.
     """
 
     person = models.OneToOneField(

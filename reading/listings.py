@@ -345,11 +345,17 @@ class Listing:
         """
         if self.totals is None or not keys:
             return
+        self.start_totals(keys)
+        list(self.totals.select_for_update().filter(pk__in=keys).order_by("pk").values_list("pk"))
+
+    def start_totals(self, keys):
+        """Give each of ``keys`` a total where it has none: 0 stories until counted."""
+        if self.totals is None:
+            return
         model = self.totals.model
         self.totals.bulk_create(
             [model(**{f"{self.key}_id": key}) for key in sorted(keys)], ignore_conflicts=True
         )
-        list(self.totals.select_for_update().filter(pk__in=keys).order_by("pk").values_list("pk"))
 
     def write_totals(self, keys):
         """Each of ``keys``' stories in all, summed from its monthly counts; one grouped query."""
@@ -754,12 +760,14 @@ def _check_totals(listing, names, truth, repair):
     for (key, _), n in truth.items():
         want[key] += n
     stored = dict(listing.totals.filter(pk__in=list(names)).values_list("pk", "stories"))
-    wrong = sorted(key for key in names if stored.get(key, 0) != want[key])
+    # Every person has a total, 0 until covered: the desk's pickers read them all.
+    wrong = sorted(key for key in names if stored.get(key) != want[key])
     for key in wrong:
+        counts = f"counts {stored[key]} stories in all" if key in stored else "has no total"
         yield Drift(
             f"{listing.key} total",
             f"{listing.key} {names[key]} (id {key})",
-            f"counts {stored.get(key, 0)} stories in all, the stories give {want[key]}",
+            f"{counts}, the stories give {want[key]}",
         )
     if repair and wrong:
         # The months are true by now (repaired above): the totals are summed from them.

@@ -19,7 +19,7 @@ from django.dispatch import receiver
 
 from articles.models import Article, ArticlePerson, RelationshipEvidence, TaggedArticle
 from articles.signals import stories_changed
-from people.models import Relationship
+from people.models import Person, Relationship
 from people.signals import person_merging, relationship_merging
 from photos.signals import renditions_changed
 
@@ -136,6 +136,13 @@ def count_link(sender, instance, raw=False, **kwargs):
         return
     listing.recount(getattr(instance, "_months_left", set()) | listing.counted_months(instance))
     listing.store_keys([story])
+
+
+@receiver(post_save, sender=Person, dispatch_uid="reading_person_total")
+def start_person_total(sender, instance, created, raw=False, **kwargs):
+    """Every person has a total from the start, 0 until covered (``PersonCoverage``)."""
+    if created or raw:
+        listings.PEOPLE.start_totals([instance.pk])
 
 
 @receiver(m2m_changed, sender=ArticlePerson, dispatch_uid="articles_people_relinked")

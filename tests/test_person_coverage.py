@@ -107,14 +107,18 @@ def test_checklistings_reports_a_wrong_total_and_repairs_it():
     assert list(listings.check()) == []
 
 
-def test_a_missing_total_is_drift_too():
+def test_every_person_has_a_total_from_the_start_and_a_missing_one_is_drift():
     kim = make_person("Kim Kardashian", slug="kim-kardashian")
+    newcomer = make_person("New Comer", slug="new-comer")
+    assert covered(newcomer) == 0
     stories_about(kim, 2)
-    PersonCoverage.objects.filter(person=kim).delete()
+    PersonCoverage.objects.all().delete()
     assert [str(drift) for drift in listings.check()] == [
-        f"person kim-kardashian (id {kim.pk}): person total: counts 0 stories in all,"
-        " the stories give 2"
+        f"person kim-kardashian (id {kim.pk}): person total: has no total, the stories give 2",
+        f"person new-comer (id {newcomer.pk}): person total: has no total, the stories give 0",
     ]
+    list(listings.check(repair=True))
+    assert (covered(kim), covered(newcomer)) == (2, 0)
 
 
 @pytest.fixture
@@ -174,3 +178,26 @@ def test_the_person_list_shows_each_persons_stories_and_ranks_a_search_the_same_
     by_stories = editor_client.get(PEOPLE, {"o": f"-{column('stories')}"})
     counts = [covered(person) or 0 for person in by_stories.context["cl"].result_list]
     assert counts == sorted(counts, reverse=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_gives_every_existing_person_their_total():
+    from .migrating import migrate
+
+    apps = migrate([("articles", "0020_desk_filter_indexes")])
+    Person = apps.get_model("people", "Person")
+    PersonMonth = apps.get_model("articles", "PersonMonth")
+    kim = Person.objects.create(name="Kim Kardashian", slug="kim-kardashian")
+    newcomer = Person.objects.create(name="New Comer", slug="new-comer")
+    for month, stories in [(datetime.date(2024, 1, 1), 3), (datetime.date(2024, 2, 1), 4)]:
+        PersonMonth.objects.create(person=kim, month=month, stories=stories)
+
+    migrate()  # on to the latest, which the current models read
+    from articles.models import PersonMonth as CurrentPersonMonth
+    from people.models import Person as CurrentPerson
+
+    try:
+        assert (covered(kim.pk), covered(newcomer.pk)) == (7, 0)
+    finally:
+        CurrentPersonMonth.objects.all().delete()
+        CurrentPerson.objects.all().delete()

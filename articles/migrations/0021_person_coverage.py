@@ -1,4 +1,5 @@
-"""Each person's published stories in all, summed once from their monthly counts.
+"""Each person's published stories in all, summed once from their monthly counts
+(0 for those never covered).
 
 From here on ``reading.listings`` keeps the totals with the months.
 """
@@ -9,16 +10,21 @@ from django.db.models import Sum
 
 
 def fill(apps, schema_editor):
+    Person = apps.get_model("people", "Person")
     PersonMonth = apps.get_model("articles", "PersonMonth")
     PersonCoverage = apps.get_model("articles", "PersonCoverage")
-    totals = (
+    totals = dict(
         PersonMonth.objects.order_by()
         .values_list("person_id")
         .annotate(stories=Sum("stories"))
         .values_list("person_id", "stories")
     )
+    # Every person, the never covered at 0: the desk's pickers rank them all.
     PersonCoverage.objects.bulk_create(
-        (PersonCoverage(person_id=person, stories=stories) for person, stories in totals.iterator()),
+        (
+            PersonCoverage(person_id=person, stories=totals.get(person, 0))
+            for person in Person.objects.values_list("pk", flat=True).iterator()
+        ),
         batch_size=5000,
     )
 

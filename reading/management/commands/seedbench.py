@@ -456,8 +456,9 @@ class Command(BaseCommand):
         counts["tag months"] = tag_months.write(
             month_rows(tag_months, per_tag), "tag months", len(per_tag)
         )
-        # Each person's stories in all, summed from the months as the listings keep them.
-        PEOPLE.write_totals({person for person, _ in per_person})
+        # Each person's stories in all (0 for the never covered), summed from
+        # the months as the listings keep them.
+        PEOPLE.write_totals(person_ids)
         counts["people in photos"] = self.photo_people(shown)
         return counts
 
