@@ -216,9 +216,10 @@ class Article(models.Model):
             and self.published_at <= timezone.now()
         )
 
-    def person_links_in_order(self):
-        """The tagged people, main person first (uses prefetched links)."""
-        return sorted(self.person_links.all(), key=lambda link: (not link.is_main, link.order))
+    def person_links_in_order(self, links=None):
+        """The tagged people, main person first (of ``links``, else the prefetched links)."""
+        links = self.person_links.all() if links is None else links
+        return sorted(links, key=lambda link: (not link.is_main, link.order))
 
     def tags_in_order(self):
         """The story's tags by name (uses prefetched tags)."""
