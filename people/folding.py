@@ -19,9 +19,18 @@ SEPARATOR = "\n"
 
 
 def name_key(text):
-    """``text`` folded for comparing names: no case, no accents, single spaces."""
+    """``text`` folded for comparing names: no case, no accents, single spaces.
+
+    Control characters are dropped: no name holds one, and PostgreSQL refuses
+    a NUL in any text it is sent (a search for "%00" must find nothing, not fail).
+    """
     decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    bare = "".join(
+        char
+        for char in decomposed
+        if not unicodedata.combining(char)
+        and (char.isspace() or unicodedata.category(char) != "Cc")
+    )
     return " ".join(bare.casefold().split())
 
 

@@ -13,7 +13,8 @@ class PersonQuerySet(models.QuerySet):
         finds "Beyoncé") through the folded ``search_key``; one query.
         """
         text = " ".join(text.split())
-        if not text:
+        if not name_key(text):
+            # Nothing to look for once folded (control characters alone, say).
             return self.none()
         return self.filter(search_key__folded=text)
 

@@ -140,3 +140,9 @@ def test_desk_search_and_person_pickers_ignore_case_and_accents(admin_client, kh
         assert list(stories.context["cl"].result_list) == [story], spelling
         photos = admin_client.get(reverse("admin:photos_photo_changelist"), {"q": spelling})
         assert list(photos.context["cl"].result_list) == [photo], spelling
+
+
+def test_a_search_of_control_characters_alone_finds_no_one():
+    make_person("Kim Kardashian")
+    assert list(Person.objects.matching("\x00")) == []
+    assert list(Person.objects.matching("kim\x00")) == list(Person.objects.matching("kim"))
