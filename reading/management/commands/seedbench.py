@@ -5,7 +5,9 @@ stories tagged with 1–6 people and 2–8 tags, photos with credits showing the
 people of the first story they lead (a photo of one person is their portrait),
 and a heavy tail, a handful of stars in 5% of all stories each. On PostgreSQL
 rows go in with COPY; elsewhere with bulk_create. Nothing is saved one row at
-a time.
+a time. Only source rows are written here: what the listings derive from them
+(the links' copies, the ids on each story, the monthly counts and totals) is
+written afterwards by their one writer, ``reading.listings.rebuild``.
 
 Generated rows carry slugs starting with ``bench-``; ``--clear`` removes them.
 """
@@ -16,7 +18,6 @@ import json
 import random
 import sys
 import time
-from collections import Counter
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -37,7 +38,7 @@ from articles.models import (
 from people.models import Person, Relationship, name_key
 from photos import originals, renditions
 from photos.models import CreditSource, Photo, PhotoCredit
-from reading.listings import PEOPLE, month_of
+from reading import listings
 
 FIRST_NAMES = (
     "Ava Liam Mia Noah Zoe Leo Ella Kai Nina Omar Lara Theo Ivy Max Rosa Jude Lena Finn Ada "
@@ -352,20 +353,18 @@ class Command(BaseCommand):
         rng = self.random
         now = timezone.now()
         names = dict(Person.objects.filter(pk__in=person_ids).values_list("pk", "name"))
+        # Only the source rows: what is derived from them (the links' copies of
+        # their story's status and time, the ids on each story, the monthly
+        # counts and totals) is written by reading.listings.rebuild afterwards.
         articles = Table(
             Article,
             [
                 "headline", "slug", "standfirst", "dateline", "body",
-                "status", "published_at", "lead_photo_id", "person_ids", "tag_ids",
+                "status", "published_at", "lead_photo_id",
             ],
         )  # fmt: skip
-        # Links carry their story's status and time, and the monthly counts
-        # are tallied as the links are made (see reading.listings).
-        copies = ["is_published", "published_at"]
-        links = Table(ArticlePerson, ["article_id", "person_id", "is_main", "order", *copies])
-        tagged = Table(TaggedArticle, ["content_object_id", "tag_id", *copies])
-        person_months = Table(PersonMonth, ["person_id", "month", "stories"])
-        tag_months = Table(TagMonth, ["tag_id", "month", "stories"])
+        links = Table(ArticlePerson, ["article_id", "person_id", "is_main", "order"])
+        tagged = Table(TaggedArticle, ["content_object_id", "tag_id"])
         bylines = Table(Article.authors.through, ["article_id", "user_id"])
         first = articles.allocate(count)
         plans = []
@@ -385,7 +384,7 @@ class Command(BaseCommand):
                 elif roll < 0.03:
                     when = now + datetime.timedelta(days=rng.randrange(1, 30))
                 tags = self.pick_tags(tag_ids)
-                plans.append((pk, people, tags, status == "published", when))
+                plans.append((pk, people, tags))
                 photo = rng.choice(photo_ids)
                 shown.setdefault(photo, people)
                 headline = f"{main} and the {topic} everyone is talking about"
@@ -401,34 +400,23 @@ class Command(BaseCommand):
                     status,
                     when,
                     photo,
-                    # The ids the links below give the story, as they would keep them.
-                    sorted(people),
-                    sorted(tags),
                 )
 
         articles.write(article_rows(), "stories", count)
 
-        per_person, per_tag = Counter(), Counter()
-
         def link_rows():
-            pk = links.allocate(sum(len(p) for _, p, _, _, _ in plans))
-            for article, people, _, published, when in plans:
-                month = month_of(when) if published else None
+            pk = links.allocate(sum(len(p) for _, p, _ in plans))
+            for article, people, _ in plans:
                 for order, person in enumerate(people):
-                    yield (pk, article, person, order == 0, order, published, when)
+                    yield (pk, article, person, order == 0, order)
                     pk += 1
-                    if month:
-                        per_person[person, month] += 1
 
         def tag_rows():
-            pk = tagged.allocate(sum(len(t) for _, _, t, _, _ in plans))
-            for article, _, story_tags, published, when in plans:
-                month = month_of(when) if published else None
+            pk = tagged.allocate(sum(len(t) for _, _, t in plans))
+            for article, _, story_tags in plans:
                 for tag in story_tags:
-                    yield (pk, article, tag, published, when)
+                    yield (pk, article, tag)
                     pk += 1
-                    if month:
-                        per_tag[tag, month] += 1
 
         def byline_rows():
             pk = bylines.allocate(len(plans))
@@ -436,29 +424,18 @@ class Command(BaseCommand):
                 yield (pk, article, rng.choice(author_ids))
                 pk += 1
 
-        def month_rows(table, counter):
-            pk = table.allocate(len(counter))
-            for (key, month), n in sorted(counter.items()):
-                yield (pk, key, month, n)
-                pk += 1
-
-        total_links = sum(len(p) for _, p, _, _, _ in plans)
-        total_tags = sum(len(t) for _, _, t, _, _ in plans)
+        total_links = sum(len(p) for _, p, _ in plans)
+        total_tags = sum(len(t) for _, _, t in plans)
         counts = {
             "stories": count,
             "people links": links.write(link_rows(), "people links", total_links),
             "tag links": tagged.write(tag_rows(), "tag links", total_tags),
             "bylines": bylines.write(byline_rows(), "bylines", len(plans)),
         }
-        counts["person months"] = person_months.write(
-            month_rows(person_months, per_person), "person months", len(per_person)
-        )
-        counts["tag months"] = tag_months.write(
-            month_rows(tag_months, per_tag), "tag months", len(per_tag)
-        )
-        # Each person's stories in all (0 for the never covered), summed from
-        # the months as the listings keep them.
-        PEOPLE.write_totals(person_ids)
+        # What the listings derive from these rows, by their one writer.
+        listings.rebuild(progress=lambda done, total, what: progress(what, done, total))
+        counts["person months"] = PersonMonth.objects.count()
+        counts["tag months"] = TagMonth.objects.count()
         counts["people in photos"] = self.photo_people(shown)
         return counts
 
