@@ -443,25 +443,20 @@ class Listing:
         """
         ids = list(story_ids)
         if ids:
-            self.write_keys(self.story_model.objects.filter(pk__in=ids))
+            stories = self.story_model.objects.filter(pk__in=ids)
+            stories.update(
+                **{self.keys_field: self.keys_sql(self.story_model, connections[stories.db])}
+            )
 
-    def write_keys(self, stories):
-        """``store_keys`` for the stories of a queryset, in one UPDATE."""
-        stories.update(
-            **{self.keys_field: self.keys_sql(self.story_model, connections[stories.db])}
-        )
+    def copy_onto_range(self, start, stop):
+        """The copies on the links of stories ``start`` <= id < ``stop``, in one UPDATE.
 
-    def rebuild_stories(self, start, stop):
-        """The copies on the links of stories ``start`` <= id < ``stop``, and their keys.
-
-        Two UPDATEs whatever the number of stories in the range: for archives
-        loaded in bulk (``rebuild``), where comparing link by link would cost
-        a million round trips.
+        For archives loaded in bulk (``rebuild``), where comparing link by
+        link would cost a million round trips.
         """
         self.links.filter(**{f"{self.story}__gte": start, f"{self.story}__lt": stop}).update(
             **self.copies()
         )
-        self.write_keys(self.story_model.objects.filter(pk__gte=start, pk__lt=stop))
 
     def keys_sql(self, story_model, connection):
         """SQL of the sorted keys of the story row being updated, as ``keys_field`` holds them."""
@@ -651,17 +646,26 @@ def rebuild(batch=10 * BATCH, progress=None):
 
     For archives written around the ORM in bulk (``seedbench``): the links
     take their stories' status and time and the stories the keys of their
-    links, a range of ``batch`` story ids at a time (two UPDATEs a range and
-    kind of link), then every person's and tag's months and totals are
-    counted again, ``BATCH`` people or tags at a time. Memory stays flat at
-    any size. ``progress(done, total, what)`` is called after each batch.
+    links, a range of ``batch`` story ids at a time (an UPDATE a range for
+    each kind of link, and one for the stories), then every person's and
+    tag's months and totals are counted again, ``BATCH`` people or tags at a
+    time. Memory stays flat at any size. ``progress(done, total, what)`` is called after each batch.
     """
     stories = PEOPLE.story_model.objects
     top = (stories.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     for start in range(0, top, batch):
         with transaction.atomic():
             for listing in LISTINGS:
-                listing.rebuild_stories(start, start + batch)
+                listing.copy_onto_range(start, start + batch)
+            # Both kinds of keys in one UPDATE: each rewrites the story's row.
+            in_range = stories.filter(pk__gte=start, pk__lt=start + batch)
+            connection = connections[in_range.db]
+            in_range.update(
+                **{
+                    listing.keys_field: listing.keys_sql(listing.story_model, connection)
+                    for listing in LISTINGS
+                }
+            )
         if progress:
             progress(min(start + batch, top), top, "story rows")
     for listing in LISTINGS:
