@@ -96,7 +96,11 @@ def test_the_photo_list_stays_within_the_budget(
     assert response.status_code == 200
 
 
-def test_photos_are_found_by_caption_alt_text_source_alias_or_person_shown(photo_desk, archive):
+@pytest.mark.parametrize("few_matches", [5000, 2], ids=["listed by id", "tested in order"])
+def test_photos_are_found_by_caption_alt_text_source_alias_or_person_shown(
+    photo_desk, archive, monkeypatch, few_matches
+):
+    monkeypatch.setattr("photos.admin.FEW_MATCHES", few_matches)
     by_pk = {photo.pk: photo for photo in archive}
     imago = CreditSource.objects.get(name="IMAGO")
     imago.aliases = "Imago Images"
