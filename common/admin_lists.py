@@ -155,10 +155,15 @@ class ArchiveListMixin(QuickRowsMixin):
         # Beyond the cap a search says "more than": the planner's guess at a
         # text match is too rough to print, and asking it costs a query. Its
         # cap is lower, as every match counted is a row read from the table.
-        # A search of the list ("q"), or of a picker's answer ("term").
-        if request.GET.get("q") or request.GET.get("term"):
+        if request.GET.get("q"):
             paginator.estimated, paginator.cap = False, SEARCH_COUNT_CAP
             paginator.ids_first = True
+        elif "term" in request.GET:
+            # A picker's answer (the autocomplete view) only says whether
+            # there is a next page: counting one row past this page tells.
+            page = request.GET.get("page", "")
+            paginator.estimated, paginator.ids_first = False, True
+            paginator.cap = per_page * (int(page) if page.isdigit() and int(page) > 0 else 1)
         return paginator
 
 

@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 
 from common.admin_fields import with_the_rest
-from common.admin_lists import QuickRowsMixin
+from common.admin_lists import ArchiveListMixin, QuickRowsMixin
 from common.admin_rows import RowsFormSet
 
 from .merging import merge_people
@@ -179,7 +179,7 @@ class KnownForFilter(admin.SimpleListFilter):
 
 
 @admin.register(Person)
-class PersonAdmin(QuickRowsMixin, admin.ModelAdmin):
+class PersonAdmin(ArchiveListMixin, admin.ModelAdmin):
     list_display = ["name", "known_for", "birth_date", "age"]
     list_filter = [KnownForFilter]
     search_fields = ["search_key__folded"]  # name and aliases, any case or accents

@@ -45,8 +45,9 @@ def editor_client(client):
     return client
 
 
-def picker(client, term, page=1):
-    """What the story form's person picker offers for ``term``, in order."""
+def picker(client, term, page=1, more=None):
+    """What the story form's person picker offers for ``term``, in order; ``more``
+    is checked against whether it says another page follows."""
     response = client.get(
         AUTOCOMPLETE,
         {
@@ -58,6 +59,8 @@ def picker(client, term, page=1):
         },
     )
     assert response.status_code == 200
+    if more is not None:
+        assert response.json()["pagination"]["more"] is more
     return [result["text"] for result in response.json()["results"]]
 
 
@@ -151,11 +154,12 @@ def test_the_person_picker_answers_within_the_budget_whatever_the_archive(
 ):
     for n in range(30):
         make_person(f"Kim Namesake {n}")
+    # 35 people named like "kim": a page of 20, and a last page of 15.
     with django_assert_max_num_queries(QUERIES):
-        first = picker(editor_client, "kim")
+        first = picker(editor_client, "kim", more=True)
     with django_assert_max_num_queries(QUERIES):
-        second = picker(editor_client, "kim", page=2)
-    assert len(first) == 20
+        second = picker(editor_client, "kim", page=2, more=False)
+    assert (len(first), len(second)) == (20, 15)
     assert not set(first) & set(second)
 
 
