@@ -695,27 +695,28 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
         return age_mismatches(story, people)
 
     def suggestions(self, story):
-        tagged = story.person_links.values("person")
+        untagged = Person.objects.exclude(pk__in=story.person_links.values("person"))
         text = plain_text(" ".join([story.headline, story.standfirst, story.body]))
         # The database narrows the search to people whose name or alias is a
-        # run of the text's words (looked up through the name and alias
-        # indexes); whole words and exact case are checked in Python.
+        # run of the text's words; whole words and exact case are checked in
+        # Python.
         runs = word_runs(text)
         if runs is None:
             # A very long text: each name is compared with it instead.
-            named = Q(text__contains=F("name")) | ~Q(aliases="")
-            people = Person.objects.alias(text=Value(text, output_field=TextField()))
-        else:
-            keys = {name_key(run) for run in runs}
-            # A union, so each side reads its own index.
-            named = Q(
-                pk__in=Person.objects.filter(name__in=runs)
-                .order_by()
-                .values("pk")
-                .union(PersonAlias.objects.filter(key__in=keys).order_by().values("person"))
+            candidates = untagged.alias(text=Value(text, output_field=TextField())).filter(
+                Q(text__contains=F("name")) | ~Q(aliases="")
             )
-            people = Person.objects.all()
-        return mentioned_people(text, people.exclude(pk__in=tagged).filter(named))
+        else:
+            # Two lookups in a union, each through its own index: joined, the
+            # planner guessed thousands of namesakes and read every person.
+            aliases = PersonAlias.objects.filter(key__in={name_key(run) for run in runs})
+            candidates = (
+                untagged.filter(name__in=runs)
+                .order_by()
+                .union(untagged.filter(pk__in=aliases.values("person")).order_by())
+                .order_by("name")
+            )
+        return mentioned_people(text, candidates)
 
     # What the page shows ----------------------------------------------------
 
