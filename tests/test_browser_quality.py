@@ -58,6 +58,7 @@ def pages():
         "search": reverse("search") + "?q=Kanye",
         "people": reverse("people"),
         "admin-story": reverse("admin:articles_article_change", args=[story.pk]),
+        "admin-home": reverse("admin:index"),
     }
 
 
