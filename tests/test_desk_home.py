@@ -145,3 +145,10 @@ def test_the_home_page_stays_within_the_budget_whatever_the_desk_holds(
         seen = panels(client)
     assert len(seen["Published today"]) == 8
     assert "Recent actions" not in client.get(HOME).content.decode()
+
+
+def test_the_libraries_apps_are_named_in_the_desks_words(client):
+    client.force_login(role_user(EDITOR))
+    names = [app["name"] for app in client.get(HOME).context["app_list"]]
+    assert "Tags" in names
+    assert not {"Taggit", "Axes", "Otp_Totp"} & set(names)
