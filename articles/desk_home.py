@@ -198,7 +198,7 @@ def licences_ending(now):
             Row(
                 str(photo),
                 reverse("admin:photos_photo_change", args=[photo.pk]),
-                f"ends {day_month(photo.expires_on)}",
+                f"ends {photo.expires_on.day} {month_names()[photo.expires_on.month]}",
             )
             for photo in photos[:SHOWN]
         ],
@@ -214,11 +214,11 @@ def warnings(now):
             Q(lead_photo__expires_on__lte=today + datetime.timedelta(days=EXPIRY_WINDOW_DAYS))
         )
         .select_related("lead_photo")
-        .only("pk", "headline", "lead_photo__expires_on")
+        .only("pk", "headline", "lead_photo__expires_on", "lead_photo__restrictions")
         .order_by("lead_photo__expires_on", "-published_at")[:SHOWN]
     )
     rows = [
-        Row(story.headline, story_url(story), rights_note(story.lead_photo, today))
+        Row(story.headline, story_url(story), f"lead photo: {story.lead_photo.rights_warning}")
         for story in rights
     ]
     people = ArticlePerson.objects.select_related("person")
@@ -234,13 +234,3 @@ def warnings(now):
         "No warnings on live stories.",
         rows[:SHOWN],
     )
-
-
-def rights_note(photo, today):
-    if photo.expires_on <= today:
-        return f"lead photo's licence ended {day_month(photo.expires_on)}"
-    return f"lead photo's licence ends {day_month(photo.expires_on)}"
-
-
-def day_month(day):
-    return f"{day.day} {month_names()[day.month]}"

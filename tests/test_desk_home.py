@@ -123,7 +123,9 @@ def test_live_stories_with_a_photo_or_age_problem_are_warned_about(client, edito
     )
     client.force_login(editor)
     warned = {(label, url): note for label, url, note in panels(client)["Warnings on live stories"]}
-    assert warned[("Kim at the gala", change(with_photo))].startswith("lead photo's licence ended ")
+    assert warned[("Kim at the gala", change(with_photo))].startswith(
+        "lead photo: its licence expired on "
+    )
     assert warned[("Kim's new label", change(wrong_age))].startswith("age check: ")
 
 
