@@ -20,6 +20,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from .month_names import month_names
+from .months import next_month
 
 #: A list counts its rows exactly up to this many, and estimates beyond.
 COUNT_CAP = 10_000
@@ -139,8 +140,9 @@ class ArchiveListMixin(QuickRowsMixin):
 
     Counts stop at a cap and are estimated beyond ("about 1.2 million"), the
     full result count and the counts beside each filter choice are off, and a
-    search counts to a lower cap and says "more than" beyond it. The list's
-    template (``admin/change_list_results_count.html``) words the count.
+    search counts to a lower cap and says "more than" beyond it. The site's
+    ``admin/pagination.html``, ``search_form.html`` and ``actions.html`` word
+    the count.
     """
 
     paginator = CappedPaginator
@@ -218,7 +220,7 @@ class DateDrillDown(admin.SimpleListFilter):
             else:
                 year, month = value.split("-")
                 start = datetime.date(int(year), int(month), 1)
-                end = (start + datetime.timedelta(days=32)).replace(day=1)
+                end = next_month(start)
         except ValueError:
             return None
         zone = timezone.get_current_timezone()

@@ -11,16 +11,13 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 
 from common.month_names import month_names
+from common.months import next_month
 
 WIDTH = 640
 HEIGHT = 120
 PAD = 16
 AXIS = 20
 MIN_MONTHS = 12
-
-
-def next_month(day):
-    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
 
 
 @dataclass

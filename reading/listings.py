@@ -32,6 +32,8 @@ from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from common.months import next_month
+
 from . import pagecache
 
 
@@ -60,10 +62,6 @@ def as_date(value):
 def month_start(month):
     """The moment ``month`` (a first day) begins, in desk time."""
     return timezone.make_aware(datetime.datetime.combine(month, datetime.time.min))
-
-
-def next_month(month):
-    return (month + datetime.timedelta(days=32)).replace(day=1)
 
 
 @dataclass(frozen=True)
