@@ -1,10 +1,8 @@
 """The desk's admin for stories (and the stories a photo leads, on the photo admin)."""
 
-import difflib
-import re
-
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
@@ -30,7 +28,7 @@ from people.models import Person, PersonAlias, name_key
 from photos.admin import PhotoAdmin
 from photos.models import Photo
 
-from . import roles, workflow
+from . import revisions, roles, workflow
 from .body import (
     WORDS_PER_MINUTE,
     age_mismatches,
@@ -57,6 +55,7 @@ from .models import (
     PersonCoverage,
     RelationshipEvidence,
     TaggedArticle,
+    byline_name,
     desk_time,
 )
 
@@ -463,6 +462,12 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
             if saved is not None:
                 context["subtitle"] = str(saved)
                 context["original"] = saved
+        if context.get("has_change_permission", True):
+            # The buttons, by role and stage, instead of a status menu and Save.
+            # A refused save offers the buttons of the story as saved, not as typed.
+            saved = context.get("original")
+            context["story_steps"] = workflow.steps(request.user, saved)
+            context["story_stage"] = workflow.describe_stage(saved)
         # The rich-text editor's import map is an inline script: it carries this
         # request's CSP nonce, which is all the policy lets run inline.
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
@@ -614,7 +619,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
             else None
         )
         super().save_model(request, obj, form, change)
-        workflow.record(obj, was, request.user)
+        request.status_change = workflow.record(obj, was, request.user)
         if "lead_photo" in form.changed_data:
             warn_about_lead_photo(request, obj)
 
@@ -663,15 +668,32 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
             roles.can_write(request.user, story) or roles.can_tag_people(request.user)
         )
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        """The history's comment in words: "Headline and body changed; published"."""
+        change = getattr(request, "status_change", None)
+        return revisions.change_comment(form, formsets, change, adding=add)
+
     def response_add(self, request, obj, post_url_continue=None):
         self.report_checks(request, obj)
+        if "_step" in request.POST:
+            return self.after_step(request, obj)
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
         self.report_checks(request, obj)
         if "_tag_person" in request.POST:
             return HttpResponseRedirect(request.path)
+        if "_step" in request.POST:
+            return self.after_step(request, obj)
         return super().response_change(request, obj)
+
+    def after_step(self, request, story):
+        """Back on the story's form, told what the button did."""
+        change = getattr(request, "status_change", None)
+        messages.success(request, f"“{story}”: {workflow.outcome(story, change)}")
+        url = reverse("admin:articles_article_change", args=[story.pk])
+        preserved = {"preserved_filters": self.get_preserved_filters(request), "opts": self.opts}
+        return HttpResponseRedirect(add_preserved_filters(preserved, url))
 
     def report_checks(self, request, story):
         """After a save: the age check's findings and people named but not tagged."""
@@ -805,7 +827,11 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
                 "",
                 "<li>{}: {} by {}</li>",
                 (
-                    (desk_time(change.at), change.describe(), change.by or "a removed account")
+                    (
+                        desk_time(change.at),
+                        change.describe(),
+                        byline_name(change.by) if change.by else "a removed account",
+                    )
                     for change in changes
                 ),
             ),
@@ -874,7 +900,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
             "title": f"Changes to “{story}”",
             "old": old,
             "new": new,
-            "changes": revision_changes(old.field_dict, new.field_dict),
+            "changes": revisions.compare(old.field_dict, new.field_dict),
             "revert_url": reverse("admin:articles_article_revision", args=[story.pk, old.pk]),
             "may_restore": self.may_restore(request, story),
         }
@@ -967,32 +993,6 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
 def describe_length(words):
     minutes = reading_minutes(words)
     return f"{words} words, about {minutes} min reading" if words else "No words yet"
-
-
-def revision_changes(old, new):
-    """(field, unified diff lines) for each field that differs between two revisions."""
-    changes = []
-    for field in sorted(set(old) | set(new)):
-        before, after = old.get(field), new.get(field)
-        if before == after:
-            continue
-        if field == "body":
-            before, after = _paragraphs(before), _paragraphs(after)
-        else:
-            before, after = [_shown(before)], [_shown(after)]
-        lines = list(difflib.unified_diff(before, after, "before", "after", lineterm="", n=1))
-        changes.append((field.replace("_", " "), lines[2:]))
-    return changes
-
-
-def _paragraphs(html):
-    return [line for line in re.split(r"(?<=</p>)|(?<=</h2>)|(?<=</h3>)", html or "") if line]
-
-
-def _shown(value):
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    return "" if value is None else str(value)
 
 
 class EvidenceFormSet(RowsFormSet):

@@ -5,15 +5,16 @@ import re
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django_prose_editor.widgets import AdminProseEditorWidget
 from reversion.models import Version
 
 from people.models import Person
 
-from . import roles
+from . import roles, workflow
 from .body import HEADLINE_SEARCH_LENGTH, age_mismatches, teaser_slugs
-from .models import Article, ArticlePerson, desk_time
+from .models import Article, ArticlePerson, byline_name, desk_time
 from .sanitize import EDITOR_EXTENSIONS
 
 BODY_HELP = (
@@ -52,6 +53,8 @@ class StoryForm(forms.ModelForm):
         # editable on the model (the copies, the version), so no form offers them.
         exclude = ["people", "tags"]  # noqa: DJ006
         widgets = {
+            # Carries the status the form was drawn with; the buttons move it.
+            "status": forms.HiddenInput,
             # The configurable preset builds the toolbar from the extensions (the
             # default one ignores them and offers h1, h5 and link targets).
             "body": AdminProseEditorWidget(
@@ -65,20 +68,27 @@ class StoryForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.step = None
+        self.step_refused = None
+        if self.is_bound and self.data.get("_step") and self.request is not None:
+            self.take_step(self.data["_step"])
         if self.instance.pk is not None and "seen_version" in self.fields:
             self.fields["seen_version"].initial = self.restoring_from or self.instance.version
         headline = self.fields.get("headline")
         if headline is not None:
             # desk.js counts against it in the field's help line.
             headline.widget.attrs["data-search-length"] = HEADLINE_SEARCH_LENGTH
-        status = self.fields.get("status")
-        if status is not None and not self.may_publish:
-            # Only the menu shrinks: a crafted value still reaches clean_status and its message.
-            status.widget.choices = [
-                (value, label)
-                for value, label in status.choices
-                if value != Article.Status.PUBLISHED or self.instance.status == value
-            ]
+
+    def take_step(self, name):
+        """The pressed button sets the status that the rest of the form checks."""
+        story = self.instance if self.instance.pk else None
+        self.step = workflow.find_step(self.user, story, name)
+        if self.step is None:
+            self.step_refused = name
+            return
+        if "status" in self.fields:
+            self.data = self.data.copy()
+            self.data["status"] = self.step.to or self.instance.status
 
     @property
     def user(self):
@@ -124,10 +134,36 @@ class StoryForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self.check_version()
+        self.check_step(cleaned)
         status = cleaned.get("status")
         if status == Article.Status.PUBLISHED and not cleaned.get("publish_despite_ages"):
             self.check_ages(cleaned)
         return cleaned
+
+    def check_step(self, cleaned):
+        """A step the user does not have is refused; publish and schedule settle the time."""
+        if self.step_refused is not None:
+            raise ValidationError(
+                "Not saved: that button is not yours to press on this story (it may have "
+                "moved on since you opened it). Use one of the buttons below.",
+                code="step_refused",
+            )
+        if self.step is None or "published_at" not in cleaned:
+            return
+        now = timezone.now()
+        when = cleaned.get("published_at")
+        if self.step.name == workflow.SCHEDULE and (when is None or when <= now):
+            self.add_error(
+                "published_at",
+                ValidationError(
+                    "To schedule the story, give a time still to come; to publish it "
+                    "now, press “Publish”.",
+                    code="schedule_needs_time",
+                ),
+            )
+        elif self.step.name == workflow.PUBLISH and (when is None or when > now):
+            # "Publish" means now; a time already past is kept (a story dated back).
+            cleaned["published_at"] = now
 
     def check_version(self):
         if self.instance.pk is None:
@@ -153,7 +189,7 @@ class StoryForm(forms.ModelForm):
         when = ""
         if last is not None:
             if last.revision.user:
-                who = last.revision.user.get_full_name() or last.revision.user.get_username()
+                who = byline_name(last.revision.user)
             when = f" at {desk_time(last.revision.date_created)}"
         raise ValidationError(
             f"Not saved: {who} saved this story{when}, after you opened it. Your text is "

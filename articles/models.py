@@ -29,6 +29,11 @@ def desk_time(moment):
     return f"{local.day} {month_names()[local.month]} {local:%Y, %H:%M} {local.tzname()}"
 
 
+def byline_name(user):
+    """An account as bylines print it, on the site and the desk: full name, else login."""
+    return user.get_full_name() or user.get_username()
+
+
 class TaggedArticle(TaggedItemBase):
     """Tags on stories, kept in their own table with a real foreign key.
 
@@ -336,7 +341,9 @@ class StatusChange(models.Model):
         verbose_name = "status change"
 
     def __str__(self):
-        return f"{self.describe()} by {self.by or 'someone since removed'}"
+        return (
+            f"{self.describe()} by {byline_name(self.by) if self.by else 'someone since removed'}"
+        )
 
     def describe(self):
         """The step in desk words: "submitted for review", "scheduled for …"."""

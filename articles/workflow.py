@@ -4,16 +4,124 @@ Every change of status is recorded (who, when, to what), whether it was made
 on the story's page or for many stories at once from the list.
 """
 
+from dataclasses import dataclass
+
 import reversion
 from django.db import transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import Article, StatusChange
+from . import roles
+from .models import Article, StatusChange, desk_time
 from .signals import stories_written
 
 Status = Article.Status
+
+
+@dataclass(frozen=True)
+class Step:
+    """A button of the story form: what it says and where it takes the story.
+
+    ``to`` is the status the story gets (None keeps it); ``publishing`` steps
+    are the editors' alone, as the database's status would be.
+    """
+
+    name: str
+    label: str
+    to: str | None = None
+    publishing: bool = False
+
+
+SAVE = "save"
+SUBMIT = "submit"
+PUBLISH = "publish"
+SCHEDULE = "schedule"
+TO_DRAFT = "draft"
+
+
+def stage(story, now=None):
+    """Where the story stands: "draft", "review", "scheduled" or "live"."""
+    if story is None or story.status == Status.DRAFT:
+        return "draft"
+    if story.status == Status.REVIEW:
+        return "review"
+    published_at = story.published_at
+    return "scheduled" if published_at and published_at > (now or timezone.now()) else "live"
+
+
+def describe_stage(story, now=None):
+    """The stage in desk words, as the form's buttons introduce it."""
+    where = stage(story, now)
+    if where == "scheduled":
+        return f"Scheduled for {desk_time(story.published_at)}"
+    if where == "live":
+        return f"Live since {desk_time(story.published_at)}"
+    if where == "review":
+        return "In review"
+    return "Draft" if story is not None and story.pk else "New draft"
+
+
+def steps(user, story, now=None):
+    """The buttons ``user`` gets on ``story``'s form (None: a new story), first the plain save.
+
+    A writer moves a draft to review and back; an editor also publishes,
+    schedules and takes back. Someone who may only tag people just saves.
+    """
+    where = stage(story, now)
+    if story is not None and story.pk and not roles.can_write(user, story):
+        return [Step(SAVE, "Save")]
+    publish = Step(PUBLISH, "Publish", Status.PUBLISHED, publishing=True)
+    schedule = Step(SCHEDULE, "Schedule", Status.PUBLISHED, publishing=True)
+    found = {
+        "draft": [
+            Step(SAVE, "Save draft"),
+            Step(SUBMIT, "Submit for review", Status.REVIEW),
+            publish,
+            schedule,
+        ],
+        "review": [
+            Step(SAVE, "Save"),
+            publish,
+            schedule,
+            Step(TO_DRAFT, "Back to draft", Status.DRAFT),
+        ],
+        "scheduled": [
+            Step(SAVE, "Save"),
+            Step(PUBLISH, "Publish now", Status.PUBLISHED, publishing=True),
+            Step(TO_DRAFT, "Unschedule", Status.DRAFT, publishing=True),
+        ],
+        "live": [Step(SAVE, "Update"), Step(TO_DRAFT, "Unpublish", Status.DRAFT, publishing=True)],
+    }[where]
+    may_publish = roles.can_publish(user)
+    return [step for step in found if may_publish or not step.publishing]
+
+
+def outcome(story, change):
+    """What a pressed button did, said to the person who pressed it."""
+    if change is None:
+        return {
+            "draft": "draft saved.",
+            "review": "saved; it stays in review.",
+            "scheduled": f"saved; it stays scheduled for {desk_time(story.published_at)}.",
+            "live": "updated; readers see the changes.",
+        }[stage(story)]
+    if change.to_status == Status.REVIEW:
+        return "submitted for review; editors find it on their desk."
+    if change.to_status == Status.PUBLISHED:
+        if stage(story) == "scheduled":
+            return f"scheduled; readers see it from {desk_time(story.published_at)}."
+        return "published; readers see it now."
+    if change.from_status == Status.PUBLISHED:
+        return "back to draft; readers cannot see it."
+    if change.from_status == Status.REVIEW:
+        return "back to draft."
+    return "draft saved."
+
+
+def find_step(user, story, name, now=None):
+    """The step called ``name`` if ``user`` has it on ``story``, else None."""
+    return next((step for step in steps(user, story, now) if step.name == name), None)
 
 
 def record(article, from_status, user, at=None):

@@ -98,12 +98,16 @@ def test_a_reporter_writes_a_draft_with_a_teaser_and_a_person_and_submits_it(
         "document.getElementById('desk-text-stats').textContent.startsWith('12 words')"
     )
     pick_person(page, 0, "Psalm West")
-    assert page.locator("#id_status option[value=published]").count() == 0
-    page.select_option("#id_status", "review")
+    # A reporter's buttons: no way to publish, no status menu.
+    steps = page.locator(".submit-row button[name=_step]")
+    assert steps.all_inner_texts() == ["Save draft", "Submit for review"]
+    assert page.locator("select#id_status").count() == 0
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "editor.png"), full_page=True)
-    page.click("input[name=_continue]")
+    page.click(".submit-row button[name=_step][value=submit]")
     page.wait_for_selector(".messagelist .success")
+    assert "submitted for review" in page.inner_text(".messagelist .success")
+    assert page.inner_text(".submit-row .story-stage") == "In review"
 
     story = Article.objects.get(slug="the-youngest-west-turns-a-page")
     assert story.status == "review"
@@ -139,10 +143,9 @@ def test_an_editor_previews_fixes_the_age_and_schedules(browser, live_server, ps
 
     moment = timezone.localtime(timezone.now() + datetime.timedelta(hours=1))
     right_age = psalm.age_on(moment)
-    page.select_option("#id_status", "published")
     page.fill("#id_published_at_0", moment.strftime("%Y-%m-%d"))
     page.fill("#id_published_at_1", moment.strftime("%H:%M:%S"))
-    page.click("input[name=_continue]")
+    page.click(".submit-row button[name=_step][value=schedule]")
     warning = page.inner_text("ul.errorlist.nonfield")
     assert "Psalm West" in warning and "Psalm West (2)" in warning
     assert f"they are {right_age}" in warning
@@ -157,8 +160,9 @@ def test_an_editor_previews_fixes_the_age_and_schedules(browser, live_server, ps
             "The family lives in Calabasas.",
         ],
     )
-    page.click("input[name=_continue]")
+    page.click(".submit-row button[name=_step][value=schedule]")
     page.wait_for_selector(".messagelist .success")
+    assert page.inner_text(".submit-row .story-stage").startswith("Scheduled for ")
     story.refresh_from_db()
     assert story.is_scheduled
     assert story.published_at == moment.replace(microsecond=0)
@@ -192,3 +196,22 @@ def test_a_reader_sees_the_scheduled_story_once_its_time_has_passed(
     ARTIFACTS.mkdir(exist_ok=True)
     reader.screenshot(path=str(ARTIFACTS / "story.png"), full_page=True)
     reader.close()
+
+
+def test_enter_in_the_headline_saves_the_draft_and_tags_no_one(browser, live_server, psalm):
+    """The browser presses the form's first button on Enter: the plain save, not a desk check's."""
+    story = make_article("Psalm West starts school", status="draft")
+    page = log_in(browser, live_server, role_user(EDITOR))
+    page.goto(f"{live_server.url}/admin/articles/article/{story.pk}/change/")
+    assert "Save and tag Psalm West" in page.inner_text("#desk-checks")
+
+    page.fill("#id_headline", "Psalm West starts school in Calabasas")
+    page.press("#id_headline", "Enter")
+    page.wait_for_selector(".messagelist .success")
+
+    story.refresh_from_db()
+    assert story.headline == "Psalm West starts school in Calabasas"
+    assert story.status == "draft"
+    assert not story.people.exists()
+    assert "draft saved" in page.inner_text(".messagelist .success")
+    page.context.close()

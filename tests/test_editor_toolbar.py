@@ -189,7 +189,7 @@ def test_each_toolbar_item_typed_in_the_browser_survives_the_save(browser, live_
     )
 
     sent = page.input_value("#id_body")
-    page.click("input[name=_continue]")
+    page.click(".submit-row button[name=_step][value=save]")
     page.wait_for_selector(".messagelist .success")
 
     body = Article.objects.get(pk=story.pk).body

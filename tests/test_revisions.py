@@ -51,8 +51,13 @@ def test_history_lists_revisions_and_compare_shows_what_changed(client, editor):
 
     page = compare.content.decode()
     assert compare.status_code == 200
-    assert "-Kim opens a shop" in page and "+Kim opens two shops" in page
-    assert "-&lt;p&gt;In May.&lt;/p&gt;" in page and "+&lt;p&gt;In June.&lt;/p&gt;" in page
+    # In words: what each field was and is, the moved words marked, no markup shown.
+    assert "Changed: headline, body." in page
+    assert "Was “Kim opens a shop”; now “Kim opens two shops”." in page
+    assert 'Kim opens <del title="removed">a shop</del> <ins title="added">two shops</ins>' in page
+    assert "Paragraph 1 changed" in page and "Paragraph 2" not in page
+    assert 'In <del title="removed">May.</del> <ins title="added">June.</ins>' in page
+    assert "&lt;p&gt;" not in page
     assert "Restore the older revision" in page
 
 

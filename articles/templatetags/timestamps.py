@@ -11,6 +11,8 @@ from django.utils.html import format_html
 
 from common.month_names import month_names
 
+from ..models import desk_time
+
 register = template.Library()
 
 #: The ``<time>`` markup, to be filled with ``time_parts``; cards use it inside theirs.
@@ -39,3 +41,9 @@ def time_parts(value, zone=None, months=None):
         (months or month_names())[value.month],
         value.year,
     )
+
+
+@register.filter(name="desk_time")
+def desk_time_filter(value):
+    """A moment as the desk writes it everywhere: "5 March 2026, 10:00 CET"."""
+    return desk_time(value) if value else ""
