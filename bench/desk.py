@@ -14,9 +14,11 @@ as an editor types.
 
 Printed per page: median wall-clock ms, median CPU ms of this process (which
 the machine's other load does not inflate), median SQL ms, the most queries of
-any run, and the status.
+any run, the rows the page lists (a list's rows, a picker's choices: pages of
+two archives compare fairly only at the same number) and the status.
 """
 
+import json
 import os
 import statistics
 import sys
@@ -68,6 +70,14 @@ def picker(model_name, field_name, term):
     )
 
 
+def rows(response):
+    """How many rows a list page or a picker's answer shows; "-" for a form."""
+    if response.get("Content-Type", "").startswith("application/json"):
+        return len(json.loads(response.content)["results"])
+    changelist = (getattr(response, "context_data", None) or {}).get("cl")
+    return len(changelist.result_list) if changelist is not None else "-"
+
+
 def account(role):
     """An active staff account in ``role``, or failing one a superuser."""
     from django.contrib.auth import get_user_model
@@ -100,10 +110,12 @@ def main():
         # The credit sources are the photo desk's to keep.
         photo_desk = Client(HTTP_HOST="127.0.0.1")
         photo_desk.force_login(account(PHOTO_DESK))
-        print(f"{'page':60} {'median ms':>10} {'CPU ms':>8} {'SQL ms':>8} {'queries':>8}")
+        print(
+            f"{'page':60} {'median ms':>10} {'CPU ms':>8} {'SQL ms':>8} {'queries':>8} {'rows':>5}"
+        )
         for url in sys.argv[1:] or default_urls():
             client = photo_desk if url.startswith("/admin/photos/creditsource/") else editor
-            client.get(url)
+            shown = rows(client.get(url))
             times, cpu, counts, sql, status = [], [], [], [], None
             for _ in range(runs):
                 with CaptureQueriesContext(connection) as captured:
@@ -117,7 +129,7 @@ def main():
             print(
                 f"{url[:60]:60} {statistics.median(times):10.1f}"
                 f" {statistics.median(cpu):8.1f} {statistics.median(sql):8.1f}"
-                f" {max(counts):8d}  {status}"
+                f" {max(counts):8d} {shown:>5}  {status}"
             )
 
 

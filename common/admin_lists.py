@@ -11,7 +11,7 @@ import json
 
 from django.contrib import admin
 from django.contrib.admin import helpers
-from django.core.paginator import Page, Paginator
+from django.core.paginator import EmptyPage, Page, Paginator
 from django.db import connections
 from django.db.models import Max, Min
 from django.utils import timezone
@@ -117,6 +117,30 @@ class CappedPaginator(Paginator):
         return f"more than {self.cap:,}"
 
 
+class PickerPaginator(CappedPaginator):
+    """A picker's pages (the autocomplete view), which only say whether another follows.
+
+    The page's ids and one more are read in a single query: the row past the
+    page tells whether there is a next, so nothing is counted (at a million
+    stories the related-stories picker lost a 13 ms count).
+    """
+
+    def page(self, number):
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        bottom = (number - 1) * self.per_page
+        ids = list(
+            self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page + 1]
+        )
+        if not ids and number > 1:
+            raise EmptyPage("That page contains no results")
+        # What the count would have said, as far as the page needs to know.
+        self.count = bottom + len(ids)
+        return Page(self.object_list.filter(pk__in=ids[: self.per_page]), number, self)
+
+
 class QuickRowsMixin:
     """For ModelAdmins with lists: each row's selection box written out directly.
 
@@ -161,11 +185,7 @@ class ArchiveListMixin(QuickRowsMixin):
             paginator.estimated, paginator.cap = False, SEARCH_COUNT_CAP
             paginator.ids_first = True
         elif "term" in request.GET:
-            # A picker's answer (the autocomplete view) only says whether
-            # there is a next page: counting one row past this page tells.
-            page = request.GET.get("page", "")
-            paginator.estimated, paginator.ids_first = False, True
-            paginator.cap = per_page * (int(page) if page.isdigit() and int(page) > 0 else 1)
+            return PickerPaginator(queryset, per_page, orphans, allow_empty_first_page)
         return paginator
 
 

@@ -8,6 +8,8 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -205,3 +207,26 @@ def test_the_migration_gives_every_existing_person_their_total():
     finally:
         CurrentPersonMonth.objects.all().delete()
         CurrentPerson.objects.all().delete()
+
+
+def test_a_picker_reads_one_row_past_its_page_instead_of_counting(editor_client, namesakes):
+    for n in range(25):
+        make_person(f"Kim Namesake {n}")
+    with CaptureQueriesContext(connection) as captured:
+        first = picker(editor_client, "kim", more=True)
+    assert not [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
+    last = picker(editor_client, "kim", page=2, more=False)
+    assert len(first) == 20 and len(last) == 30 - 20
+    assert (
+        editor_client.get(
+            AUTOCOMPLETE,
+            {
+                "term": "kim",
+                "page": 9,
+                "app_label": "articles",
+                "model_name": "articleperson",
+                "field_name": "person",
+            },
+        ).status_code
+        == 404
+    )
