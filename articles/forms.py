@@ -12,7 +12,7 @@ from reversion.models import Version
 
 from people.models import Person
 
-from . import roles, workflow
+from . import conflicts, roles, workflow
 from .body import HEADLINE_SEARCH_LENGTH, age_mismatches, teaser_slugs
 from .models import Article, ArticlePerson, byline_name, desk_time
 from .sanitize import EDITOR_EXTENSIONS
@@ -70,6 +70,10 @@ class StoryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.step = None
         self.step_refused = None
+        # Set by a refused stale save: what clashes, and the version it was shown against.
+        self.conflicts = []
+        self.resolve_version = None
+        self.saved_by = None
         if self.is_bound and self.data.get("_step") and self.request is not None:
             self.take_step(self.data["_step"])
         if self.instance.pk is not None and "seen_version" in self.fields:
@@ -166,6 +170,12 @@ class StoryForm(forms.ModelForm):
             cleaned["published_at"] = now
 
     def check_version(self):
+        """Refuse a save over a version the author never saw, laying out what clashes.
+
+        The refusal sets ``conflicts`` (see ``articles.conflicts``) and
+        ``resolve_version``: posted back with the author's choices, the save
+        goes through over that version, taking the saved text where they chose.
+        """
         if self.instance.pk is None:
             return
         # Locked until the save commits: two saves cannot both pass this check.
@@ -178,25 +188,75 @@ class StoryForm(forms.ModelForm):
         if self.restoring_from is not None:
             current = self.restoring_from
         seen = self.cleaned_data.get("seen_version")
+        resolving = str(self.data.get("_resolve_version", ""))
+        if resolving.isdigit() and self.restoring_from is None:
+            seen = int(resolving)
         if current is None or seen == current:
+            if resolving.isdigit():
+                self.take_choices()
             return
-        last = (
-            Version.objects.get_for_object_reference(Article, self.instance.pk)
-            .select_related("revision__user")
-            .first()
-        )
-        who = "someone else"
-        when = ""
-        if last is not None:
-            if last.revision.user:
-                who = byline_name(last.revision.user)
-            when = f" at {desk_time(last.revision.date_created)}"
+        who, when = self.last_saver()
+        self.saved_by = who
+        if self.restoring_from is None:
+            saved = Article.objects.get(pk=self.instance.pk)
+            self.conflicts = conflicts.find(self, saved, self.cleaned_data.get("seen_version"))
+            self.resolve_version = current
+            clash = (
+                "Their changes are beside yours below: choose which to keep for each field, "
+                "then press a button again."
+                if self.conflicts
+                else "Nothing you typed clashes with their changes: press a button again to "
+                "save yours with theirs."
+            )
+            raise ValidationError(
+                f"Not saved: {who} saved this story{when}, after you opened it. Your text is "
+                f"still in the form. {clash}",
+                code="stale_version",
+            )
         raise ValidationError(
             f"Not saved: {who} saved this story{when}, after you opened it. Your text is "
             "still in the form below. Open the story in a new tab, bring your changes into "
             "the newer version and save it there.",
             code="stale_version",
         )
+
+    def last_saver(self):
+        """Who saved the story last, and " at <time>", from its newest revision."""
+        last = (
+            Version.objects.get_for_object_reference(Article, self.instance.pk)
+            .select_related("revision__user")
+            .first()
+        )
+        if last is None:
+            return "someone else", ""
+        who = byline_name(last.revision.user) if last.revision.user else "someone else"
+        return who, f" at {desk_time(last.revision.date_created)}"
+
+    def take_choices(self):
+        """Over the version the author was shown: the saved value where they took it.
+
+        The clashes are found again, as they were shown: a field only the
+        other person changed is theirs unless "mine" was chosen; one both
+        changed must be chosen.
+        """
+        saved = Article.objects.get(pk=self.instance.pk)
+        shown = conflicts.find(self, saved, self.cleaned_data.get("seen_version"))
+        chosen = {c.name: self.data.get(f"_take_{c.name}") for c in shown}
+        missing = [
+            c.label.lower()
+            for c in shown
+            if c.needs_choice and chosen[c.name] not in (conflicts.MINE, conflicts.THEIRS)
+        ]
+        if missing:
+            self.conflicts, self.resolve_version = shown, saved.version
+            self.saved_by = self.last_saver()[0]
+            raise ValidationError(
+                f"Not saved: choose their {' and '.join(missing)} or yours before saving.",
+                code="conflict_unresolved",
+            )
+        for conflict in shown:
+            if chosen[conflict.name] != conflicts.MINE:
+                self.cleaned_data[conflict.name] = conflicts.as_cleaned(saved, conflict.name)
 
     def tagged_people(self):
         """The people the story will have: the rows of the people inline as posted."""

@@ -398,8 +398,9 @@ class Correction(models.Model):
 
 
 # Revisions: every save of a story keeps its text, its people and its tags.
-# The version counter and the corrections flag are left out: they only go
-# forward, and restoring an old text is a new save (see ArticleAdmin.revision_view).
+# The corrections flag is left out: it only goes forward. The version counter
+# is kept, so a refused stale save finds the revision its author opened
+# (articles.conflicts); a restore still saves forward (ArticleAdmin.save_model).
 # The links' copies of the story's status and time are left out too: they
 # follow the story as it is now, whatever revision is restored.
 COPIED = ["is_published", "published_at"]
@@ -407,7 +408,7 @@ reversion.register(ArticlePerson, exclude=COPIED)
 reversion.register(TaggedArticle, exclude=COPIED)
 reversion.register(
     Article,
-    exclude=["version", "has_corrections", "person_ids", "tag_ids"],
+    exclude=["has_corrections", "person_ids", "tag_ids"],
     follow=["person_links", "tagged_items"],
 )
 

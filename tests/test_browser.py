@@ -20,7 +20,7 @@ from articles.models import Article
 from articles.roles import EDITOR, REPORTER
 
 from .browser import ARTIFACTS
-from .desk import role_user
+from .desk import admin_url, role_user, story_form
 from .factories import make_article, make_person, make_photo
 
 # Chromium comes from the suite's shared ``browser`` fixture (tests/conftest.py).
@@ -214,4 +214,50 @@ def test_enter_in_the_headline_saves_the_draft_and_tags_no_one(browser, live_ser
     assert story.status == "draft"
     assert not story.people.exists()
     assert "draft saved" in page.inner_text(".messagelist .success")
+    page.context.close()
+
+
+def test_a_stale_save_is_resolved_field_by_field_in_the_browser(browser, live_server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    reporter = role_user(REPORTER)
+    story = make_article("Kim opens a shop", status="draft", authors=[reporter],
+                         standfirst="A first.")  # fmt: skip
+    desk = Client()
+    desk.force_login(reporter)
+    desk.post(admin_url("articles_article_change", story.pk), story_form(story, _step="save"))
+    page = log_in(browser, live_server, reporter)
+    page.goto(f"{live_server.url}/admin/articles/article/{story.pk}/change/")
+    # Meanwhile an editor changes the headline and the standfirst.
+    desk.force_login(role_user(EDITOR))
+    story = Article.objects.get(pk=story.pk)
+    changed = story_form(
+        story, _step="save", headline="Kim opens her first shop",
+        standfirst="The editor's standfirst.",
+    )  # fmt: skip
+    assert desk.post(admin_url("articles_article_change", story.pk), changed).status_code == 302
+
+    page.fill("#id_standfirst", "The reporter's standfirst.")
+    page.click(".submit-row button[name=_step][value=save]")
+    page.wait_for_selector(".story-conflicts")
+    assert "after you opened it" in page.inner_text("ul.errorlist.nonfield")
+    assert page.locator("#conflict-headline input[value=theirs]").is_checked()
+    result = Axe().run(
+        page,
+        context={"exclude": [[".select2-container"]]},
+        options={
+            "resultTypes": ["violations"],
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]},
+        },
+    )
+    assert not result.violations_count, result.generate_report()
+
+    assert "changed by you both" in page.inner_text("#conflict-standfirst")
+    page.check("#conflict-standfirst input[value=mine]")
+    page.click(".submit-row button[name=_step][value=save]")
+    page.wait_for_selector(".messagelist .success")
+
+    story.refresh_from_db()
+    assert story.headline == "Kim opens her first shop"
+    assert story.standfirst == "The reporter's standfirst."
     page.context.close()
