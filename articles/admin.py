@@ -413,7 +413,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
 
     class Media:
         css = {"all": ["admin/articles/desk.css"]}
-        js = ["admin/articles/desk.js"]
+        js = ["admin/articles/desk.js", "admin/articles/story_draft.js"]
 
     # Who may do what -------------------------------------------------------
 
@@ -691,7 +691,9 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
         """Back on the story's form, told what the button did."""
         change = getattr(request, "status_change", None)
         messages.success(request, f"“{story}”: {workflow.outcome(story, change)}")
-        url = reverse("admin:articles_article_change", args=[story.pk])
+        # Ctrl+Shift+S: saved, and back to the list.
+        view = "changelist" if "_to_list" in request.POST else "change"
+        url = reverse(f"admin:articles_article_{view}", args=[story.pk] if view == "change" else [])
         preserved = {"preserved_filters": self.get_preserved_filters(request), "opts": self.opts}
         return HttpResponseRedirect(add_preserved_filters(preserved, url))
 
