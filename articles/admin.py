@@ -1,5 +1,7 @@
 """The desk's admin for stories (and the stories a photo leads, on the photo admin)."""
 
+import datetime
+
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
@@ -8,8 +10,9 @@ from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, Prefetch, Q, TextField, Value
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -23,12 +26,13 @@ from common.admin_fields import with_the_rest
 from common.admin_lists import ArchiveListMixin
 from common.admin_rows import RowsFormSet
 from common.admin_widgets import ChosenRowsMixin, LabelledCellsMixin, LabelledDateTimeMixin
+from common.month_names import month_names
 from people.admin import PersonAdmin, RelationshipAdmin
 from people.models import Person, PersonAlias, name_key
 from photos.admin import PhotoAdmin
 from photos.models import Photo
 
-from . import revisions, roles, workflow
+from . import calendar, revisions, roles, workflow
 from .body import (
     WORDS_PER_MINUTE,
     age_mismatches,
@@ -846,6 +850,12 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
         return [
             path("<int:pk>/preview/", view(self.preview_view), name="articles_article_preview"),
             path("<int:pk>/compare/", view(self.compare_view), name="articles_article_compare"),
+            path("calendar/", view(self.calendar_view), name="articles_article_calendar"),
+            path(
+                "calendar/move/<int:pk>/",
+                view(self.move_view),
+                name="articles_article_calendar_move",
+            ),
             *super().get_urls(),
         ]
 
@@ -907,6 +917,57 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
             "may_restore": self.may_restore(request, story),
         }
         return render(request, "admin/articles/article/compare.html", context)
+
+    def calendar_view(self, request):
+        """Scheduled and published stories by day: a week, or with ``?day=`` one whole day."""
+        if not roles.can_open(request.user):
+            raise PermissionDenied
+        today = timezone.localdate()
+        if "day" in request.GET:
+            day, understood = calendar.parse_day(request.GET["day"], today)
+            shown = calendar.days(day, 1, per_day=None)
+            first = calendar.week_start(day)
+            title = f"Calendar: {day.day} {month_names()[day.month]} {day.year}"
+        else:
+            first, understood = calendar.parse_day(request.GET.get("week"), today)
+            first = calendar.week_start(first)
+            shown = calendar.days(first, 7)
+            title = f"Calendar: the week of {first.day} {month_names()[first.month]} {first.year}"
+        if not understood:
+            messages.warning(request, "That is not a date (year-month-day): today is shown.")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": title,
+            "days": shown,
+            "week": first,
+            "previous": first - datetime.timedelta(days=7),
+            "next": first + datetime.timedelta(days=7),
+            "one_day": "day" in request.GET,
+            "may_move": roles.can_publish(request.user),
+            "time_zone": timezone.get_current_timezone_name(),
+        }
+        return TemplateResponse(request, "admin/articles/article/calendar.html", context)
+
+    def move_view(self, request, pk):
+        """Move a scheduled story to another time, from the calendar."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        when = calendar.parse_moment(request.POST.get("when"))
+        week = request.POST.get("week", "")
+        try:
+            story = calendar.reschedule(pk, when, request.POST.get("version"), request.user)
+        except calendar.Refused as refusal:
+            if not roles.can_publish(request.user):
+                raise PermissionDenied from refusal
+            messages.error(request, str(refusal))
+            back = f"?week={week}" if calendar.parse_day(week, None)[0] else ""
+            return HttpResponseRedirect(reverse("admin:articles_article_calendar") + back)
+        messages.success(request, f"“{story}” is now scheduled for {desk_time(when)}.")
+        moved_to = calendar.week_start(timezone.localdate(when))
+        return HttpResponseRedirect(
+            reverse("admin:articles_article_calendar") + f"?week={moved_to.isoformat()}"
+        )
 
     # Bulk actions ------------------------------------------------------------------
 

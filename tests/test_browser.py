@@ -261,3 +261,24 @@ def test_a_stale_save_is_resolved_field_by_field_in_the_browser(browser, live_se
     assert story.headline == "Kim opens her first shop"
     assert story.standfirst == "The reporter's standfirst."
     page.context.close()
+
+
+def test_an_editor_moves_a_scheduled_story_on_the_calendar(browser, live_server):
+    soon = timezone.now() + datetime.timedelta(hours=3)
+    story = make_article("Kim's next launch", published_at=soon)
+    page = log_in(browser, live_server, role_user(EDITOR))
+    page.goto(f"{live_server.url}/admin/articles/article/")
+    page.click("text=Calendar")
+    page.goto(f"{live_server.url}/admin/articles/article/calendar/?week={timezone.localdate(soon)}")
+    later = timezone.localtime(soon + datetime.timedelta(days=2)).replace(second=0, microsecond=0)
+
+    page.fill(f"#move-{story.pk}", later.strftime("%Y-%m-%dT%H:%M"))
+    page.click(f"#move-{story.pk} ~ button")
+    page.wait_for_selector(".messagelist .success")
+
+    assert "is now scheduled for" in page.inner_text(".messagelist .success")
+    story.refresh_from_db()
+    assert story.published_at == later
+    day = page.locator(f"#day-{later.date().isoformat()}").locator("xpath=..")
+    assert "Kim's next launch" in day.inner_text()
+    page.context.close()

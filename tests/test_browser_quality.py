@@ -5,12 +5,14 @@ Chromium at phone and desktop widths; screenshots go to test-artifacts/ for a
 person to look at.
 """
 
+import datetime
 import json
 import subprocess
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from .browser import ARTIFACTS, java_and_vnu, sign_in_cookie
 from .factories import make_article, make_person, make_photo, make_relationship, make_user
@@ -50,6 +52,8 @@ def pages():
         body="<p>The couple have lived apart.</p><h2>The children</h2><p>Four of them.</p>",
         related=older[:1],
     )  # fmt: skip
+    soon = timezone.now() + datetime.timedelta(hours=2)
+    make_article("Kim's next launch", people=[kim], published_at=soon)  # scheduled
     return {
         "home": "/",
         "story": story.get_absolute_url(),
@@ -59,6 +63,8 @@ def pages():
         "people": reverse("people"),
         "admin-story": reverse("admin:articles_article_change", args=[story.pk]),
         "admin-home": reverse("admin:index"),
+        "admin-calendar": reverse("admin:articles_article_calendar")
+        + f"?week={timezone.localdate(soon).isoformat()}",
     }
 
 
