@@ -2,16 +2,18 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR, ChangeList
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Prefetch, Q, TextField, Value
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -30,10 +32,13 @@ from common.month_names import month_names
 from people.admin import PersonAdmin, RelationshipAdmin
 from people.models import Person, PersonAlias, name_key
 from photos.admin import PhotoAdmin
-from photos.models import Photo
+from photos.models import Photo, PhotoCredit
 
 from . import calendar, revisions, roles, workflow
 from .body import (
+    DESCRIPTION_LENGTH,
+    HEADLINE_SEARCH_LENGTH,
+    SOCIAL_TITLE_LENGTH,
     WORDS_PER_MINUTE,
     age_mismatches,
     mentioned_people,
@@ -407,6 +412,10 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
                 },
             ),
             ("Around the story", {"fields": ["lead_photo", "related"]}),
+            (
+                "Search and social",
+                {"fields": ["seo_title", "social_headline", "search_preview"]},
+            ),
         ],
         exclude=StoryForm._meta.exclude,
     )
@@ -488,7 +497,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
         return super().get_prepopulated_fields(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
-        shown = ["text_stats", "desk_checks", "preview_link", "status_history"]
+        shown = ["text_stats", "desk_checks", "preview_link", "status_history", "search_preview"]
         if obj is not None and not roles.can_write(request.user, obj):
             # A researcher tags people; the story itself stays as written.
             form_fields = [
@@ -525,6 +534,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
                             f
                             for f in options["fields"]
                             if f not in ("status_history", "preview_link", "desk_checks")
+                            and f != "search_preview"
                         ],
                     },
                 )
@@ -604,7 +614,23 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
         return super().recoverlist_view(request, extra_context)
 
     def get_object(self, request, object_id, from_field=None):
-        story = super().get_object(request, object_id, from_field)
+        """One story, with its lead photo and the photo's credits (the search preview's card).
+
+        As the admin's own, but joined to the photo in the same query: the
+        photo's picker reads it again for its label, and the form keeps within
+        its 20 queries.
+        """
+        credits = PhotoCredit.objects.select_related("source")
+        queryset = (
+            self.get_queryset(request)
+            .select_related("lead_photo__replacement")
+            .prefetch_related(Prefetch("lead_photo__credits", queryset=credits))
+        )
+        field = self.opts.pk if from_field is None else self.opts.get_field(from_field)
+        try:
+            story = queryset.get(**{field.name: field.to_python(object_id)})
+        except (Article.DoesNotExist, ValidationError, ValueError):
+            story = None
         kept = getattr(request, "publication_kept", None)
         if story is not None and kept is not None:
             # Laid over by a restore: the form shows, and saves, the state as it was.
@@ -718,9 +744,11 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
                 ),
             )
 
-    def age_findings(self, story):
-        people = [link.person for link in story.person_links.select_related("person")]
-        return age_mismatches(story, people)
+    def age_findings(self, story, links=None):
+        """Age checks of ``story``; ``links``: its person links with people, if already read."""
+        if links is None:
+            links = story.person_links.select_related("person")
+        return age_mismatches(story, [link.person for link in links])
 
     def suggestions(self, story):
         untagged = Person.objects.exclude(pk__in=story.person_links.values("person"))
@@ -792,7 +820,8 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
             return ""
         findings = [
             format_html('<li class="desk-warning">Age check: {}</li>', mismatch)
-            for mismatch in self.age_findings(story)
+            # The form's story came with its people (get_queryset): no second read.
+            for mismatch in self.age_findings(story, story.person_links.all())
         ]
         for person in self.suggestions(story):
             findings.append(
@@ -809,6 +838,25 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
             return format_html('<p id="desk-checks">{}</p>', "No problems found.")
         return format_html(
             '<ul id="desk-checks">{}</ul>', format_html_join("", "{}", ((f,) for f in findings))
+        )
+
+    @admin.display(description="as shown")
+    def search_preview(self, story):
+        """The story as a search result and as a shared card; desk.js redraws it as typed."""
+        # The form's story came with its photo and credits (get_object).
+        photo = story.lead_photo_for_readers if story.lead_photo_id else None
+        return render_to_string(
+            "admin/articles/article/_search_preview.html",
+            {
+                "story": story,
+                "site_name": settings.SITE_NAME,
+                "photo": photo,
+                "credit_line": photo.credit_line if photo else "",
+                "image_url": photo.share_image_url if photo else "",
+                "title_length": HEADLINE_SEARCH_LENGTH,
+                "social_length": SOCIAL_TITLE_LENGTH,
+                "description_length": DESCRIPTION_LENGTH,
+            },
         )
 
     @admin.display(description="preview")

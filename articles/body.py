@@ -20,6 +20,10 @@ from django.utils.safestring import mark_safe
 WORDS_PER_MINUTE = 230
 # Search results show about this many characters of a headline.
 HEADLINE_SEARCH_LENGTH = 60
+#: About what a shared card's headline shows before it is cut.
+SOCIAL_TITLE_LENGTH = 70
+#: What search results and cards show of the description (the standfirst).
+DESCRIPTION_LENGTH = 160
 
 TEASER = re.compile(r"\[teaser:\s*([^\]\s]+)\s*\]")
 # A marker on a paragraph of its own is replaced with the paragraph.

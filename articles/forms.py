@@ -13,7 +13,13 @@ from reversion.models import Version
 from people.models import Person
 
 from . import conflicts, roles, workflow
-from .body import HEADLINE_SEARCH_LENGTH, age_mismatches, teaser_slugs
+from .body import (
+    DESCRIPTION_LENGTH,
+    HEADLINE_SEARCH_LENGTH,
+    SOCIAL_TITLE_LENGTH,
+    age_mismatches,
+    teaser_slugs,
+)
 from .models import Article, ArticlePerson, byline_name, desk_time
 from .sanitize import EDITOR_EXTENSIONS
 
@@ -22,6 +28,15 @@ BODY_HELP = (
     "To place a teaser for another story, put [teaser: its-slug] (or its address) on a line "
     "of its own. People tagged below are linked, with their age, where first named."
 )
+
+
+#: Fields counted as they are typed: (name, characters shown, where they are shown).
+COUNTED = [
+    ("headline", HEADLINE_SEARCH_LENGTH, "search results"),
+    ("seo_title", HEADLINE_SEARCH_LENGTH, "search results"),
+    ("social_headline", SOCIAL_TITLE_LENGTH, "shared cards"),
+    ("standfirst", DESCRIPTION_LENGTH, "search results and cards (as the description)"),
+]
 
 
 class StoryForm(forms.ModelForm):
@@ -78,10 +93,15 @@ class StoryForm(forms.ModelForm):
             self.take_step(self.data["_step"])
         if self.instance.pk is not None and "seen_version" in self.fields:
             self.fields["seen_version"].initial = self.restoring_from or self.instance.version
-        headline = self.fields.get("headline")
-        if headline is not None:
-            # desk.js counts against it in the field's help line.
-            headline.widget.attrs["data-search-length"] = HEADLINE_SEARCH_LENGTH
+        # desk.js counts each against what it is shown in, in the field's help line.
+        for name, limit, where in COUNTED:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"data-count-limit": limit, "data-count-where": where}
+                )
+        if "headline" in self.fields:
+            # Its help line is about that count alone: the live count takes its place.
+            self.fields["headline"].widget.attrs["data-count-in-help"] = ""
 
     def take_step(self, name):
         """The pressed button sets the status that the rest of the form checks."""

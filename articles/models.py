@@ -84,7 +84,21 @@ class Article(models.Model):
         error_messages={"unique": "Another story already uses this slug; choose another."},
     )
     standfirst = models.TextField(
-        max_length=500, blank=True, help_text="One or two sentences under the headline."
+        max_length=500,
+        blank=True,
+        help_text="One or two sentences under the headline; search results and social cards "
+        "show it as the description.",
+    )
+    seo_title = models.CharField(
+        "search title",
+        max_length=70,
+        blank=True,
+        help_text="The title search results and the browser tab show, if not the headline.",
+    )
+    social_headline = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="The headline of the story's card when shared, if not the headline.",
     )
     dateline = models.CharField(
         max_length=100, blank=True, help_text="Where the story is reported from."
@@ -211,6 +225,16 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+    @property
+    def search_title(self):
+        """What search results and the browser tab call the story."""
+        return self.seo_title or self.headline
+
+    @property
+    def social_title(self):
+        """What the story's card says when shared."""
+        return self.social_headline or self.headline
 
     @property
     def is_live(self):

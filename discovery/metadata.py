@@ -13,9 +13,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.text import Truncator
 
-from . import structured_data
+from articles.body import DESCRIPTION_LENGTH
 
-DESCRIPTION_LENGTH = 160
+from . import structured_data
 
 
 @dataclass
@@ -39,6 +39,8 @@ class PageMeta:
     feed: Feed | None = None
     robots: str = ""
     structured_data: list = field(default_factory=list)
+    # The title of the page's card when shared, if not ``title``.
+    social_title: str = ""
 
     def __post_init__(self):
         self.description = Truncator(" ".join(self.description.split())).chars(DESCRIPTION_LENGTH)
@@ -87,7 +89,8 @@ def for_story(request, article, links, authors, tags):
         trail.append((tags[0].name, reverse("tag", args=[tags[0].slug])))
     trail.append((article.headline, article.get_absolute_url()))
     return PageMeta(
-        title=article.headline,
+        title=article.search_title,
+        social_title=article.social_title,
         description=article.standfirst or article.headline,
         url=canonical(request, article.get_absolute_url()),
         type="article",

@@ -65,12 +65,14 @@ def news_article(request, article, links, authors, tags):
         "@type": "NewsArticle",
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
-        "headline": article.headline,
+        "headline": article.search_title,
         "datePublished": iso(article.published_at),
         "dateModified": iso(modified_at(article)),
         "publisher": publisher(request),
         "isAccessibleForFree": True,
     }
+    if article.search_title != article.headline:
+        data["alternativeHeadline"] = article.headline
     if article.standfirst:
         data["description"] = article.standfirst
     if article.dateline:

@@ -282,3 +282,28 @@ def test_an_editor_moves_a_scheduled_story_on_the_calendar(browser, live_server)
     day = page.locator(f"#day-{later.date().isoformat()}").locator("xpath=..")
     assert "Kim's next launch" in day.inner_text()
     page.context.close()
+
+
+def test_the_search_and_card_preview_follow_the_typing(browser, live_server):
+    story = make_article("Kim opens a shop", status="draft", standfirst="In May.")
+    page = log_in(browser, live_server, role_user(EDITOR))
+    page.goto(f"{live_server.url}/admin/articles/article/{story.pk}/change/")
+    assert page.inner_text("[data-preview=search-title]") == "Kim opens a shop"
+
+    page.fill("#id_seo_title", "Kim Kardashian opens her first shop in Calabasas, California, USA")
+    page.fill("#id_social_headline", "Kim's new shop")
+    page.fill("#id_standfirst", "The doors open on Saturday.")
+
+    assert page.inner_text("[data-preview=search-title]") == (
+        "Kim Kardashian opens her first shop in Calabasas, Californi…"
+    )
+    assert page.inner_text(".search-preview__card [data-preview=social-title]") == "Kim's new shop"
+    assert page.inner_text(".search-preview__card [data-preview=description]") == (
+        "The doors open on Saturday."
+    )
+    assert "65 characters: search results cut it after about 60" in page.inner_text(
+        ".field-seo_title"
+    )
+    # The field's own help stays beside the count.
+    assert "if not the headline" in page.inner_text(".field-seo_title")
+    page.context.close()

@@ -156,6 +156,8 @@ class StorySerializer(serializers.ModelSerializer):
         fields = [
             "slug",
             "headline",
+            "seo_title",
+            "social_headline",
             "standfirst",
             "dateline",
             "published_at",

@@ -37,7 +37,7 @@ def head_tags(meta, site_name):
         _link("canonical", meta.url),
         _meta("property", "og:site_name", site_name),
         _meta("property", "og:type", meta.type),
-        _meta("property", "og:title", meta.title),
+        _meta("property", "og:title", meta.social_title or meta.title),
         _meta("property", "og:description", meta.description),
         _meta("property", "og:url", meta.url),
     ]
@@ -56,7 +56,7 @@ def head_tags(meta, site_name):
     card = "summary_large_image" if meta.image_url else "summary"
     tags += [
         _meta("name", "twitter:card", card),
-        _meta("name", "twitter:title", meta.title),
+        _meta("name", "twitter:title", meta.social_title or meta.title),
         _meta("name", "twitter:description", meta.description),
     ]
     if meta.image_url:

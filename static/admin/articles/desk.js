@@ -49,35 +49,63 @@
     apply();
   }
 
-  function setUpHeadlineHint() {
-    const headline = document.getElementById("id_headline");
-    if (!headline) return;
-    const limit = Number(headline.dataset.searchLength) || 60;
-    // The field's own help line becomes the live count: one hint, not two.
-    let hint = document.getElementById("id_headline_helptext");
-    if (!hint) {
-      hint = document.createElement("div");
-      hint.id = "id_headline_helptext";
-      hint.className = "help";
-      headline.insertAdjacentElement("afterend", hint);
+  // Each counted field (data-count-limit) says in its help line how much of it is shown.
+  function setUpCounts() {
+    document.querySelectorAll("[data-count-limit]").forEach(function (field) {
+      const limit = Number(field.dataset.countLimit);
+      const where = field.dataset.countWhere || "search results";
+      // A help line that only spoke of this count becomes the live count: one
+      // hint, not two. Any other help line keeps its words; the count goes below.
+      const help = document.getElementById(`${field.id}_helptext`);
+      let hint = "countInHelp" in field.dataset ? help : null;
+      if (!hint) {
+        hint = document.createElement("div");
+        hint.id = help ? `${field.id}_count` : `${field.id}_helptext`;
+        hint.className = "help count-hint";
+        (help || field).insertAdjacentElement("afterend", hint);
+      }
+      hint.setAttribute("aria-live", "polite");
+      function update() {
+        const length = field.value.length;
+        hint.textContent =
+          length > limit
+            ? `${length} characters: ${where} cut it after about ${limit}.`
+            : `${length} of about ${limit} characters that ${where} show.`;
+        hint.classList.toggle("headline-hint--long", length > limit);
+      }
+      field.addEventListener("input", update);
+      update();
+    });
+  }
+
+  // The search result and the shared card follow the headline, titles and standfirst as typed.
+  function setUpPreview() {
+    const preview = document.getElementById("search-preview");
+    if (!preview) return;
+    const value = (id) => (document.getElementById(id) || { value: "" }).value.trim();
+    function cut(text, limit) {
+      return text.length > limit ? text.slice(0, limit - 1) + "…" : text;
     }
-    hint.setAttribute("aria-live", "polite");
     function update() {
-      const length = headline.value.length;
-      hint.textContent =
-        length > limit
-          ? `${length} characters: search results cut headlines after about ${limit}.`
-          : `${length} of about ${limit} characters that search results show.`;
-      hint.classList.toggle("headline-hint--long", length > limit);
+      const headline = value("id_headline");
+      const description = value("id_standfirst") || headline;
+      const set = (name, text) =>
+        preview.querySelectorAll(`[data-preview="${name}"]`).forEach((el) => (el.textContent = text));
+      set("search-title", cut(value("id_seo_title") || headline, Number(preview.dataset.titleLength)));
+      set("social-title", cut(value("id_social_headline") || headline, Number(preview.dataset.socialLength)));
+      set("description", cut(description, Number(preview.dataset.descriptionLength)));
     }
-    headline.addEventListener("input", update);
-    update();
+    ["id_headline", "id_seo_title", "id_social_headline", "id_standfirst"].forEach(function (id) {
+      const field = document.getElementById(id);
+      if (field) field.addEventListener("input", update);
+    });
   }
 
   function start() {
     setUpStats();
     labelTheEditor();
-    setUpHeadlineHint();
+    setUpCounts();
+    setUpPreview();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
