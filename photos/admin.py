@@ -6,8 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.db.models import Exists, IntegerField, OuterRef, Prefetch, Q
 from django.db.models.expressions import RawSQL
-from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
-from django.urls import reverse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.urls import path, reverse
+from django.utils.cache import patch_cache_control
 from django.utils.html import format_html, format_html_join
 
 from common.admin_lists import ArchiveListMixin, DateDrillDown, QuickRowsMixin
@@ -22,6 +29,11 @@ from .uploads import PhotoFileField
 
 THUMBNAIL_WIDTH = 80
 PREVIEW_WIDTH = 480
+
+
+def held_type(extension):
+    """The content type of a held (cleaned) upload, by its extension."""
+    return {".png": "image/png", ".webp": "image/webp"}.get(extension.lower(), "image/jpeg")
 
 
 def image_tag(photo, width):
@@ -213,7 +225,7 @@ class PhotoAdmin(ArchiveListMixin, PhotoRightsAdmin, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["photos/focal-point.css"]}
-        js = ["photos/focal-point.js"]
+        js = ["photos/focal-point.js", "photos/photo-form.js"]
 
     def get_queryset(self, request):
         return (
@@ -233,8 +245,18 @@ class PhotoAdmin(ArchiveListMixin, PhotoRightsAdmin, admin.ModelAdmin):
 
     @admin.display(description="preview")
     def preview(self, photo):
-        if not photo.image:
-            return "Save the photo first; then click it here to set the focal point."
+        if not photo.pk:
+            # photo-form.js puts the chosen (or held) file here: the point is set before saving.
+            return format_html(
+                '<span class="focal-point" data-x="{}" data-y="{}" data-read-url="{}" '
+                'data-pending-url="{}"><span class="focal-point__marker" aria-hidden="true">'
+                '</span></span><span id="focal-point-hint" class="help">Choose a file: it shows '
+                "here, to click where it must stay in frame.</span>",
+                photo.focal_x,
+                photo.focal_y,
+                reverse("admin:photos_photo_read"),
+                reverse("admin:photos_photo_pending_file", args=["TOKEN"]),
+            )
         shown = image_tag(photo, PREVIEW_WIDTH)
         if not shown:
             return (
@@ -366,7 +388,80 @@ class PhotoAdmin(ArchiveListMixin, PhotoRightsAdmin, admin.ModelAdmin):
                     query = request.GET.copy()
                     query["pending"] = token
                     return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
+            if "image" not in form.errors and form.cleaned_data.get("image"):
+                # Should another field or a credit row fail, the file is kept,
+                # not chosen again; a save that goes through discards the copy.
+                self.hold_for_another_try(request, form.cleaned_data["image"])
         return super().add_view(request, form_url, extra_context)
+
+    def hold_for_another_try(self, request, upload):
+        """Hold a sound upload whose form failed elsewhere; the form comes back with it."""
+        token = pending_uploads.hold(upload, request.POST, request.user)
+        post = request.POST.copy()
+        post["pending"] = token
+        # The file stays in this request's upload too; the next post names the held copy.
+        request.POST = post
+        request.photo_kept_for_retry = True
+        for cached in ("photo_held", "photo_proposed_credits", "photo_new_sources"):
+            if hasattr(request, cached):
+                delattr(request, cached)
+
+    # Before the first save: the chosen file read and shown -------------------
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        if add:
+            # The chosen file is shown from the browser's own copy (a blob: address)
+            # before anything is sent; images stay our own everywhere else.
+            response._csp_update = {"img-src": ["blob:"]}
+        return response
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("read/", view(self.read_view), name="photos_photo_read"),
+            path(
+                "pending/<str:token>/file/",
+                view(self.pending_file_view),
+                name="photos_photo_pending_file",
+            ),
+            *super().get_urls(),
+        ]
+
+    def read_view(self, request):
+        """What the chosen file says (caption, credits matched to sources), before any save."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        if request.method != "POST" or "image" not in request.FILES:
+            return JsonResponse({"error": "Send the file as “image” in a POST."}, status=400)
+        try:
+            upload = PhotoFileField().clean(request.FILES["image"])
+        except forms.ValidationError as error:
+            return JsonResponse({"error": " ".join(error.messages)}, status=400)
+        embedded = read_embedded(upload)
+        return JsonResponse(
+            {
+                "caption": embedded.caption or embedded.headline,
+                "credits": [
+                    {
+                        "role": role,
+                        "name": name if source is None else "",
+                        "source": source.pk if source else None,
+                        "label": source.name if source else name,
+                    }
+                    for role, name, source in pending_uploads.suggest_credits(embedded)
+                ],
+            }
+        )
+
+    def pending_file_view(self, request, token):
+        """A held upload's picture, for the one who holds it: the focal point is set on it."""
+        held = pending_uploads.load(token, request.user)
+        if held is None or not self.has_add_permission(request):
+            raise Http404("No such upload is waiting.")
+        response = HttpResponse(held.file().read(), content_type=held_type(held.extension))
+        patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def tell_what_was_read(self, request, token):
         held = pending_uploads.load(token, request.user)
@@ -394,7 +489,10 @@ class PhotoAdmin(ArchiveListMixin, PhotoRightsAdmin, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         photo = form.instance
         held = None if change else form.held
-        if held is not None:
+        if held is not None and getattr(request, "photo_kept_for_retry", False):
+            # Held only in case this save failed: the file came with it, nothing was read.
+            transaction.on_commit(lambda: pending_uploads.discard(held))
+        elif held is not None:
             self.credit_new_sources(request, form, photo)
             photo.embedded_metadata = held.embedded.as_dict()
             photo.save(update_fields=["embedded_metadata"])

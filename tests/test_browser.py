@@ -17,7 +17,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article
-from articles.roles import EDITOR, REPORTER
+from articles.roles import EDITOR, PHOTO_DESK, REPORTER
 
 from .browser import ARTIFACTS
 from .desk import admin_url, role_user, story_form
@@ -306,4 +306,45 @@ def test_the_search_and_card_preview_follow_the_typing(browser, live_server):
     )
     # The field's own help stays beside the count.
     assert "if not the headline" in page.inner_text(".field-seo_title")
+    page.context.close()
+
+
+def test_a_chosen_photo_is_read_shown_and_kept_before_its_first_save(browser, live_server):
+    from pathlib import Path
+
+    from photos.models import CreditSource, Photo
+
+    CreditSource.objects.create(kind="agency", name="Credit Line (ref2017.1)")
+    reference = Path(__file__).parent / "fixtures" / "IPTC-PhotometadataRef-Std2017.1.jpg"
+    page = log_in(browser, live_server, role_user(PHOTO_DESK))
+    page.goto(f"{live_server.url}/admin/photos/photo/add/")
+
+    page.set_input_files("#id_image", str(reference))
+    # Shown at once, and read: the caption and the credits are in the form.
+    page.wait_for_selector(".focal-point--active img")
+    page.wait_for_selector("#photo-file-read:has-text('Read from the file')")
+    assert page.input_value("#id_caption") == "The description aka caption (ref2017.1)"
+    assert page.input_value("#id_credits-0-role") == "agency"
+    assert "Credit Line (ref2017.1)" in page.inner_text("#credits-0")
+    assert "Read from the file" in page.inner_text("#photo-file-read")
+    page.locator(".focal-point img").evaluate("image => image.decode()")  # its size is known
+    box = page.locator(".focal-point img").bounding_box()
+    position = {"x": box["width"] * 0.25, "y": box["height"] * 0.75}
+    page.locator(".focal-point img").click(position=position)
+    focal = int(page.input_value("#id_focal_x")), int(page.input_value("#id_focal_y"))
+    assert abs(focal[0] - 25) <= 1 and abs(focal[1] - 75) <= 1
+
+    # Saved without alt text: refused, and the file is still there, shown from the held copy.
+    page.click("input[name=_save]")
+    page.wait_for_selector(".errornote")
+    assert "Kept from your upload" in page.inner_text(".field-image")
+    page.wait_for_selector(".focal-point--active img")
+    assert page.locator(".focal-point img").evaluate("image => image.naturalWidth") > 0
+
+    page.fill("#id_alt_text", "The IPTC reference picture")
+    page.click("input[name=_save]")
+    page.wait_for_selector(".messagelist .success")
+    photo = Photo.objects.get()
+    assert (photo.focal_x, photo.focal_y) == focal
+    assert photo.credit_line.startswith("© Credit Line (ref2017.1)")
     page.context.close()

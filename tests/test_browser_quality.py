@@ -63,6 +63,7 @@ def pages():
         "people": reverse("people"),
         "admin-story": reverse("admin:articles_article_change", args=[story.pk]),
         "admin-home": reverse("admin:index"),
+        "admin-photo-add": reverse("admin:photos_photo_add"),
         "admin-calendar": reverse("admin:articles_article_calendar")
         + f"?week={timezone.localdate(soon).isoformat()}",
     }

@@ -1,6 +1,7 @@
 /* Focal point picker for the photo admin: a click on the preview sets the
    focal point fields (per cent across and down). Without JavaScript the
-   staffer types the numbers into the same fields. */
+   staffer types the numbers into the same fields. The picture may come
+   later (a file just chosen, see photo-form.js): clicks are taken on the frame. */
 (function () {
   "use strict";
 
@@ -11,30 +12,36 @@
   }
 
   function setUp(frame) {
-    var image = frame.querySelector("img");
     var marker = frame.querySelector(".focal-point__marker");
     var fieldX = document.getElementById("id_focal_x");
     var fieldY = document.getElementById("id_focal_y");
-    if (!image || !marker || !fieldX || !fieldY) {
+    if (!marker || !fieldX || !fieldY || frame.dataset.focalReady) {
       return;
     }
-    frame.classList.add("focal-point--active");
-    place(marker, frame.dataset.x, frame.dataset.y);
-    image.addEventListener("click", function (event) {
+    frame.dataset.focalReady = "1";
+    function show() {
+      if (frame.querySelector("img")) {
+        frame.classList.add("focal-point--active");
+        place(marker, fieldX.value || frame.dataset.x || 50, fieldY.value || frame.dataset.y || 50);
+      }
+    }
+    frame.addEventListener("click", function (event) {
+      var image = frame.querySelector("img");
+      if (!image || event.target !== image) return;
       var box = image.getBoundingClientRect();
       var x = Math.round(((event.clientX - box.left) / box.width) * 100);
       var y = Math.round(((event.clientY - box.top) / box.height) * 100);
-      x = Math.min(100, Math.max(0, x));
-      y = Math.min(100, Math.max(0, y));
-      fieldX.value = x;
-      fieldY.value = y;
-      place(marker, x, y);
+      fieldX.value = Math.min(100, Math.max(0, x));
+      fieldY.value = Math.min(100, Math.max(0, y));
+      place(marker, fieldX.value, fieldY.value);
     });
     [fieldX, fieldY].forEach(function (field) {
       field.addEventListener("input", function () {
         place(marker, fieldX.value || 50, fieldY.value || 50);
       });
     });
+    frame.addEventListener("focal-point:picture", show);
+    show();
   }
 
   document.addEventListener("DOMContentLoaded", function () {
