@@ -6,11 +6,11 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Prefetch, Q, TextField, Value
+from django.db.models import Count, F, Prefetch, Q, TextField, Value
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -62,6 +62,7 @@ from .models import (
     ArticlePerson,
     Correction,
     PersonCoverage,
+    Place,
     RelationshipEvidence,
     TaggedArticle,
     byline_name,
@@ -377,7 +378,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
     # desk_search decides what is searched; the box shows because this is set.
     search_fields = ["headline"]
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["lead_photo", "authors", "related"]
+    autocomplete_fields = ["lead_photo", "authors", "related", "dateline_place"]
     # The groups with a place of their own; any other field of the story (not
     # the people and tags, which have inlines) comes last, under "More".
     fieldsets = with_the_rest(
@@ -390,7 +391,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
                         "headline",
                         "slug",
                         "standfirst",
-                        "dateline",
+                        ("dateline", "dateline_place", "dateline_source"),
                         "body",
                         "text_stats",
                         "seen_version",
@@ -502,8 +503,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
             # A researcher tags people; the story itself stays as written.
             form_fields = [
                 field
-                for _, options in self.fieldsets
-                for field in options["fields"]
+                for field in flatten_fieldsets(self.fieldsets)
                 if field not in shown and field != "seen_version"
             ]
             return [*shown, *form_fields]
@@ -1104,6 +1104,23 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
 def describe_length(words):
     minutes = reading_minutes(words)
     return f"{words} words, about {minutes} min reading" if words else "No words yet"
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    """Places on record for datelines: kept by editors and researchers, picked by writers."""
+
+    list_display = ["name", "region", "country", "stories"]
+    search_fields = ["name", "region", "country"]
+    prepopulated_fields = {"slug": ["name", "region"]}
+
+    def get_queryset(self, request):
+        places = super().get_queryset(request).annotate(filed=Count("stories_filed"))
+        return places.order_by("name", "region", "country")
+
+    @admin.display(description="stories", ordering="filed")
+    def stories(self, place):
+        return place.filed
 
 
 class EvidenceFormSet(RowsFormSet):

@@ -34,6 +34,35 @@ def byline_name(user):
     return user.get_full_name() or user.get_username()
 
 
+class Place(models.Model):
+    """A place stories are filed from: the dateline's place, on record.
+
+    The dateline prints the desk's own wording; the record says which place
+    it is, for search engines (JSON-LD) and for the desk to find stories by.
+    """
+
+    name = models.CharField(max_length=100, help_text="The town or city: Calabasas.")
+    region = models.CharField(
+        max_length=100, blank=True, help_text="The state, county or region: California."
+    )
+    country = models.CharField(max_length=100, blank=True, help_text="United States.")
+    slug = models.SlugField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name", "region", "country"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "region", "country"], name="place_unique")
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        """As a dateline prints it: "Calabasas, California", or "London, United Kingdom"."""
+        return ", ".join(part for part in (self.name, self.region or self.country) if part)
+
+
 class TaggedArticle(TaggedItemBase):
     """Tags on stories, kept in their own table with a real foreign key.
 
@@ -101,7 +130,23 @@ class Article(models.Model):
         help_text="The headline of the story's card when shared, if not the headline.",
     )
     dateline = models.CharField(
-        max_length=100, blank=True, help_text="Where the story is reported from."
+        max_length=100,
+        blank=True,
+        help_text="Where the story is reported from, as printed; left empty, the place's name.",
+    )
+    dateline_place = models.ForeignKey(
+        Place,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="stories_filed",
+        verbose_name="dateline place",
+        help_text="The place on record, for search engines and for finding its stories.",
+    )
+    dateline_source = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The agency the report comes from, printed in brackets after the date: dpa, AP.",
     )
     body = models.TextField(blank=True, help_text="HTML; cleaned to the house allow-list on save.")
     status = models.CharField(
@@ -191,6 +236,8 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        if self.dateline_place_id and not self.dateline.strip():
+            self.dateline = self.dateline_place.label
         self.body = clean_body(self.body)
         if self.pk is not None and not kwargs.get("force_insert"):
             # Corrections are kept for good: restoring an old revision keeps the flag.

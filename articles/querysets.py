@@ -55,7 +55,7 @@ class ArticleQuerySet(models.QuerySet):
         The shown photo's credits come with ``with_shown_photo_credits``.
         """
         return (
-            self.select_related("lead_photo", "lead_photo__replacement")
+            self.select_related("lead_photo", "lead_photo__replacement", "dateline_place")
             .defer(*UNSHOWN_STORY_FIELDS, *UNSHOWN_PHOTO_FIELDS)
             .prefetch_related(
                 "tags",  # in order: ``tags_in_order``

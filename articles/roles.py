@@ -23,7 +23,8 @@ _STORY_WRITING = [
     "articles.change_taggedarticle",
     "articles.delete_taggedarticle",
     "articles.view_taggedarticle",
-    # Pickers: the people, tags and photos a story links to.
+    # Pickers: the people, tags, photos and dateline places a story links to.
+    "articles.view_place",
     "people.view_person",
     "taggit.view_tag",
     "taggit.add_tag",
@@ -41,6 +42,8 @@ ROLES = {
         "articles.add_correction",
         "articles.view_correction",
         "articles.view_statuschange",
+        "articles.add_place",
+        "articles.change_place",
         "taggit.change_tag",
     ],
     PHOTO_DESK: [
@@ -78,6 +81,9 @@ ROLES = {
         "articles.change_relationshipevidence",
         "articles.delete_relationshipevidence",
         "articles.view_relationshipevidence",
+        "articles.add_place",
+        "articles.change_place",
+        "articles.view_place",
     ],
 }
 

@@ -77,6 +77,8 @@ def news_article(request, article, links, authors, tags):
         data["description"] = article.standfirst
     if article.dateline:
         data["dateline"] = article.dateline
+    if article.dateline_place_id:
+        data["locationCreated"] = place(article.dateline_place)
     if authors:
         data["author"] = [
             {"@type": "Person", "name": author.get_full_name() or author.get_username()}
@@ -96,6 +98,16 @@ def news_article(request, article, links, authors, tags):
     if tags:
         data["keywords"] = [tag.name for tag in tags]
     return data
+
+
+def place(record):
+    """A dateline's place on record, as schema.org writes a place."""
+    address = {"@type": "PostalAddress", "addressLocality": record.name}
+    if record.region:
+        address["addressRegion"] = record.region
+    if record.country:
+        address["addressCountry"] = record.country
+    return {"@type": "Place", "name": record.label, "address": address}
 
 
 def wikidata_url(person):

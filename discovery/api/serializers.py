@@ -150,6 +150,10 @@ class StorySerializer(serializers.ModelSerializer):
     people = StoryPersonSerializer(source="person_links_in_order", many=True, read_only=True)
     tags = TagRefSerializer(many=True, read_only=True)
     lead_photo = PhotoSerializer(source="lead_photo_for_readers", allow_null=True, read_only=True)
+    dateline_place = serializers.StringRelatedField(
+        allow_null=True,
+        help_text="The dateline's place on record, as a dateline prints it; null without one."
+    )
 
     class Meta:
         model = Article
@@ -160,6 +164,8 @@ class StorySerializer(serializers.ModelSerializer):
             "social_headline",
             "standfirst",
             "dateline",
+            "dateline_place",
+            "dateline_source",
             "published_at",
             "modified_at",
             "url",

@@ -75,7 +75,7 @@ class StoryViewSet(ReadOnlyViewSet):
     def get_queryset(self):
         stories = (
             Article.objects.published()
-            .select_related("lead_photo", "lead_photo__replacement")
+            .select_related("lead_photo", "lead_photo__replacement", "dateline_place")
             .prefetch_related(
                 Prefetch("person_links", queryset=ArticlePerson.objects.select_related("person")),
                 "tags",
