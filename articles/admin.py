@@ -2,6 +2,7 @@
 
 import datetime
 
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -20,6 +21,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import ngettext
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from js_asset import Media
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -56,7 +58,7 @@ from .desk import (
     TagFilter,
     desk_search,
 )
-from .forms import BulkPersonForm, BulkTagForm, StoryForm
+from .forms import BulkPersonForm, BulkTagForm, LivePreviewForm, StoryForm
 from .models import (
     Article,
     ArticlePerson,
@@ -68,6 +70,7 @@ from .models import (
     byline_name,
     desk_time,
 )
+from .sanitize import clean_body
 
 
 @admin.display(description="used in")
@@ -427,7 +430,11 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
 
     class Media:
         css = {"all": ["admin/articles/desk.css"]}
-        js = ["admin/articles/desk.js", "admin/articles/story_draft.js"]
+        js = [
+            "admin/articles/desk.js",
+            "admin/articles/story_draft.js",
+            "admin/articles/live_preview.js",
+        ]
 
     # Who may do what -------------------------------------------------------
 
@@ -898,6 +905,16 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
         return [
             path("<int:pk>/preview/", view(self.preview_view), name="articles_article_preview"),
             path("<int:pk>/compare/", view(self.compare_view), name="articles_article_compare"),
+            path(
+                "<int:pk>/preview/live/",
+                # Drawn inside the story form: this page alone may be framed, by the desk.
+                view(
+                    xframe_options_sameorigin(
+                        csp_replace({"frame-ancestors": ["'self'"]})(self.live_preview_view)
+                    )
+                ),
+                name="articles_article_live_preview",
+            ),
             path("calendar/", view(self.calendar_view), name="articles_article_calendar"),
             path(
                 "calendar/move/<int:pk>/",
@@ -918,6 +935,28 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
         if not roles.can_open(request.user, story):
             raise PermissionDenied
         response = self.preview_page(request, story)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    def live_preview_view(self, request, pk):
+        """The story as readers will see it with the form's unsaved text; nothing is saved.
+
+        The story form posts its text here as the editor types (story_draft.js);
+        people, tags and the photo are as last saved.
+        """
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        story = get_object_or_404(Article.objects.for_story_page(), pk=pk)
+        if not roles.can_open(request.user, story):
+            raise PermissionDenied
+        typed = LivePreviewForm(request.POST)
+        typed.is_valid()
+        for name, value in typed.cleaned_data.items():
+            if name in request.POST:
+                setattr(story, name, value)
+        story.body = clean_body(story.body)
+        response = self.preview_page(request, story, live=True)
         response["X-Robots-Tag"] = "noindex, nofollow"
         patch_cache_control(response, private=True, no_store=True)
         return response

@@ -311,6 +311,22 @@ class StoryForm(forms.ModelForm):
             )
 
 
+class LivePreviewForm(forms.ModelForm):
+    """The story's words as typed, for the live preview; checked as the story form checks them."""
+
+    class Meta:
+        model = Article
+        fields = [
+            "headline",
+            "standfirst",
+            "dateline",
+            "dateline_source",
+            "body",
+            "seo_title",
+            "social_headline",
+        ]
+
+
 class BulkTagForm(forms.Form):
     tag = forms.CharField(max_length=100, label="Tag to add")
 

@@ -121,6 +121,10 @@ def tag(request, slug):
     return render(request, "articles/tag.html", {"tag": tag, "page": stories})
 
 
-def story_preview(request, story):
-    """The story page as readers will see it, for the desk's preview (its checks are the desk's)."""
-    return render(request, "articles/story.html", {**story_context(story), "preview": True})
+def story_preview(request, story, live=False):
+    """The story page as readers will see it, for the desk's preview (its checks are the desk's).
+
+    ``live``: drawn from the story form's unsaved typing, inside the form.
+    """
+    context = {**story_context(story), "preview": True, "live_preview": live}
+    return render(request, "articles/story.html", context)

@@ -348,3 +348,26 @@ def test_a_chosen_photo_is_read_shown_and_kept_before_its_first_save(browser, li
     assert (photo.focal_x, photo.focal_y) == focal
     assert photo.credit_line.startswith("© Credit Line (ref2017.1)")
     page.context.close()
+
+
+def test_the_live_preview_follows_the_typing_at_phone_and_desktop_widths(browser, live_server):
+    story = make_article("Kim opens a shop", status="draft", body="<p>In May.</p>")
+    page = log_in(browser, live_server, role_user(EDITOR))
+    page.goto(f"{live_server.url}/admin/articles/article/{story.pk}/change/")
+    preview = page.frame_locator("iframe[name=live-preview]")
+    assert preview.locator("h1").inner_text() == "Kim opens a shop"
+
+    page.fill("#id_headline", "Kim opens her first shop")
+    page.click(".ProseMirror[contenteditable=true]")
+    page.keyboard.press("End")
+    page.keyboard.insert_text(" And a second in June.")
+    preview.locator("h1:has-text('Kim opens her first shop')").wait_for()
+    preview.locator(".story__body:has-text('And a second in June.')").wait_for()
+    assert page.locator("iframe[name=live-preview]").evaluate("f => f.style.width") == "390px"
+
+    page.click(".live-preview [data-width='1280']")
+    assert page.locator("iframe[name=live-preview]").evaluate("f => f.style.width") == "1280px"
+    # Nothing was saved by any of it.
+    story.refresh_from_db()
+    assert story.headline == "Kim opens a shop" and "June" not in story.body
+    page.context.close()

@@ -152,7 +152,7 @@ class StorySerializer(serializers.ModelSerializer):
     lead_photo = PhotoSerializer(source="lead_photo_for_readers", allow_null=True, read_only=True)
     dateline_place = serializers.StringRelatedField(
         allow_null=True,
-        help_text="The dateline's place on record, as a dateline prints it; null without one."
+        help_text="The dateline's place on record, as a dateline prints it; null without one.",
     )
 
     class Meta:
