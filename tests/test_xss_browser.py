@@ -299,7 +299,8 @@ INSPECT = r"""
     }
   }
   // The story form's own live preview (our template, sandboxed, no address of its own) is expected.
-  const ours = 'section.live-preview > .live-preview__frame > iframe[name="live-preview"][sandbox]:not([src]):not([srcdoc])';
+  const ours = 'section.live-preview > .live-preview__frame > iframe[name="live-preview"]'
+    + '[sandbox]:not([src]):not([srcdoc])';
   for (const el of document.querySelectorAll('iframe, frame, frameset, object, embed, base'))
     if (!el.matches(ours)) bad.push(el.tagName);
   return {canary: window.__xss, csp: window.__csp, bad: bad};
