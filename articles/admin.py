@@ -12,7 +12,7 @@ from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, F, Prefetch, Q, TextField, Value
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -71,6 +71,9 @@ from .models import (
     desk_time,
 )
 from .sanitize import clean_body
+
+#: Stories a teaser search offers at once.
+TEASER_CHOICES = 10
 
 
 @admin.display(description="used in")
@@ -434,6 +437,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
             "admin/articles/desk.js",
             "admin/articles/story_draft.js",
             "admin/articles/live_preview.js",
+            "admin/articles/teaser_picker.js",
         ]
 
     # Who may do what -------------------------------------------------------
@@ -916,6 +920,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
                 name="articles_article_live_preview",
             ),
             path("calendar/", view(self.calendar_view), name="articles_article_calendar"),
+            path("teasers/", view(self.teaser_search_view), name="articles_article_teasers"),
             path(
                 "calendar/move/<int:pk>/",
                 view(self.move_view),
@@ -1004,6 +1009,28 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
             "may_restore": self.may_restore(request, story),
         }
         return render(request, "admin/articles/article/compare.html", context)
+
+    def teaser_search_view(self, request):
+        """Live stories for a teaser, found as the story list finds them, newest first."""
+        if not roles.can_open(request.user):
+            raise PermissionDenied
+        term = request.GET.get("q", "").strip()[:100]
+        stories = Article.objects.published().only("slug", "headline", "published_at")
+        if term:
+            stories = desk_search(stories, term)
+        found = stories.order_by("-published_at", "-pk")[:TEASER_CHOICES]
+        return JsonResponse(
+            {
+                "results": [
+                    {
+                        "slug": story.slug,
+                        "headline": story.headline,
+                        "published": desk_time(story.published_at),
+                    }
+                    for story in found
+                ]
+            }
+        )
 
     def calendar_view(self, request):
         """Scheduled and published stories by day: a week, or with ``?day=`` one whole day."""

@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django_prose_editor.widgets import AdminProseEditorWidget
@@ -25,8 +26,9 @@ from .sanitize import EDITOR_EXTENSIONS
 
 BODY_HELP = (
     "Bold, italics, links, subheadings, lists and quotes. Pasted text is cleaned when saved. "
-    "To place a teaser for another story, put [teaser: its-slug] (or its address) on a line "
-    "of its own. People tagged below are linked, with their age, where first named."
+    "To place a teaser for another story, search for it under the editor, or put "
+    "[teaser: its-slug] (or its address) on a line of its own. People tagged below are "
+    "linked, with their age, where first named."
 )
 
 
@@ -99,6 +101,11 @@ class StoryForm(forms.ModelForm):
                 self.fields[name].widget.attrs.update(
                     {"data-count-limit": limit, "data-count-where": where}
                 )
+        if "body" in self.fields:
+            # teaser_picker.js searches stories here to place a teaser.
+            self.fields["body"].widget.attrs["data-teaser-search"] = reverse(
+                "admin:articles_article_teasers"
+            )
         if "headline" in self.fields:
             # Its help line is about that count alone: the live count takes its place.
             self.fields["headline"].widget.attrs["data-count-in-help"] = ""

@@ -297,6 +297,7 @@ def test_change_pages_open_with_their_inlines(admin_client):
                 ("article", "lead_photo"),
                 ("article", "authors"),
                 ("article", "related"),
+                ("article", "dateline_place"),
                 ("articleperson", "person"),
                 ("taggedarticle", "tag"),
                 ("relationshipevidence", "relationship"),

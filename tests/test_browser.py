@@ -371,3 +371,21 @@ def test_the_live_preview_follows_the_typing_at_phone_and_desktop_widths(browser
     story.refresh_from_db()
     assert story.headline == "Kim opens a shop" and "June" not in story.body
     page.context.close()
+
+
+def test_a_teaser_is_picked_from_a_story_search(browser, live_server, target):
+    story = make_article("Psalm West starts school", status="draft", body="<p>First day.</p>")
+    page = log_in(browser, live_server, role_user(EDITOR))
+    page.goto(f"{live_server.url}/admin/articles/article/{story.pk}/change/")
+    page.click(".ProseMirror[contenteditable=true]")
+    page.keyboard.press("End")
+
+    page.fill("#teaser-search", "Chicago")
+    page.click(f".teaser-picker__choice[data-slug='{target.slug}']")
+    page.click(".submit-row button[name=_step][value=save]")
+    page.wait_for_selector(".messagelist .success")
+
+    story.refresh_from_db()
+    assert f"<p>[teaser: {target.slug}]</p>" in story.body
+    assert "<p>First day.</p>" in story.body
+    page.context.close()
