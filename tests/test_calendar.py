@@ -204,3 +204,8 @@ def test_the_story_list_links_to_the_calendar(editor_client):
     page = editor_client.get(admin_url("articles_article_changelist")).content.decode()
     assert f'href="{CALENDAR}"' in page
     assert Article.objects.count() == 0
+
+
+def test_the_desks_home_page_opens_the_calendar(editor_client):
+    page = editor_client.get(admin_url("index")).content.decode()
+    assert f'href="{CALENDAR}"' in page
