@@ -6,7 +6,10 @@ import os
 import pytest
 from django.core.cache import cache
 
+from articles.roles import EDITOR, REPORTER
+
 from .browser import CHROMIUM_ARGS, chromium_path
+from .desk import role_user
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +36,18 @@ def originals_root(settings, tmp_path_factory):
 def uncached_pages(settings):
     """Pages rendered every time: for counting what rendering a page costs."""
     settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def reporter(db):
+    """A staff account in the Reporter role."""
+    return role_user(REPORTER)
+
+
+@pytest.fixture
+def editor(db):
+    """A staff account in the Editor role."""
+    return role_user(EDITOR)
 
 
 @pytest.fixture(scope="session")

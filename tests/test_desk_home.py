@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, Correction
-from articles.roles import EDITOR, PHOTO_DESK, REPORTER, RESEARCHER
+from articles.roles import EDITOR, PHOTO_DESK, RESEARCHER
 
 from .desk import role_user
 from .factories import make_article, make_person, make_photo
@@ -36,16 +36,6 @@ def panels(client):
 
 def hours(n):
     return timezone.now() + datetime.timedelta(hours=n)
-
-
-@pytest.fixture
-def reporter():
-    return role_user(REPORTER)
-
-
-@pytest.fixture
-def editor():
-    return role_user(EDITOR)
 
 
 @pytest.fixture

@@ -4,17 +4,12 @@ import pytest
 from reversion.models import Version
 
 from articles.models import Article, ArticlePerson, StatusChange
-from articles.roles import EDITOR, REPORTER, RESEARCHER
+from articles.roles import REPORTER, RESEARCHER
 
 from .desk import admin_url, role_user, story_form
 from .factories import make_article, make_person
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return role_user(EDITOR)
 
 
 def save(client, story, **changes):

@@ -6,22 +6,11 @@ import re
 import pytest
 
 from articles.models import Article
-from articles.roles import EDITOR, REPORTER
 
-from .desk import admin_url, role_user, story_form
+from .desk import admin_url, story_form
 from .factories import make_article
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return role_user(EDITOR)
-
-
-@pytest.fixture
-def reporter():
-    return role_user(REPORTER)
 
 
 @pytest.fixture

@@ -9,22 +9,12 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article, StatusChange
-from articles.roles import EDITOR, REPORTER, RESEARCHER
+from articles.roles import RESEARCHER
 
 from .desk import admin_url, local_parts, new_story_form, role_user, story_form
 from .factories import make_article, make_person
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def reporter():
-    return role_user(REPORTER)
-
-
-@pytest.fixture
-def editor():
-    return role_user(EDITOR)
 
 
 def buttons(client, story=None):

@@ -9,22 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, Correction, StatusChange
-from articles.roles import EDITOR, REPORTER
 
-from .desk import admin_url, local_parts, new_story_form, role_user, story_form
+from .desk import admin_url, local_parts, new_story_form, story_form
 from .factories import make_article, make_person
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def reporter():
-    return role_user(REPORTER)
-
-
-@pytest.fixture
-def editor():
-    return role_user(EDITOR)
 
 
 def test_each_step_is_recorded_with_who_and_when_and_shown_on_the_story_page(
