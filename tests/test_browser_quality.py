@@ -10,9 +10,11 @@ import json
 import subprocess
 
 import pytest
+import reversion
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 
 from .browser import ARTIFACTS, java_and_vnu, sign_in_cookie
 from .factories import make_article, make_person, make_photo, make_relationship, make_user
@@ -54,6 +56,15 @@ def pages():
     )  # fmt: skip
     soon = timezone.now() + datetime.timedelta(hours=2)
     make_article("Kim's next launch", people=[kim], published_at=soon)  # scheduled
+    # Two revisions of the story, for its history and the compare page.
+    for standfirst in (
+        "A long estrangement nears its end.",
+        "A long estrangement is about to end.",
+    ):
+        with reversion.create_revision():
+            story.standfirst = standfirst
+            story.save()
+    newer, older = Version.objects.get_for_object(story)[:2]
     return {
         "home": "/",
         "story": story.get_absolute_url(),
@@ -64,6 +75,9 @@ def pages():
         "admin-story": reverse("admin:articles_article_change", args=[story.pk]),
         "admin-home": reverse("admin:index"),
         "admin-photo-add": reverse("admin:photos_photo_add"),
+        "admin-history": reverse("admin:articles_article_history", args=[story.pk]),
+        "admin-compare": reverse("admin:articles_article_compare", args=[story.pk])
+        + f"?old={older.pk}&new={newer.pk}",
         "admin-calendar": reverse("admin:articles_article_calendar")
         + f"?week={timezone.localdate(soon).isoformat()}",
     }
