@@ -18,7 +18,7 @@ def test_postgresql_binds_on_the_server_and_prepares_repeated_queries(monkeypatc
     assert options == {
         "server_side_binding": True,
         "prepare_threshold": 5,
-        "options": "-c plan_cache_mode=force_generic_plan",
+        "options": "-c plan_cache_mode=force_generic_plan -c jit=off",
     }
 
 
@@ -66,3 +66,11 @@ def test_a_threshold_that_is_no_number_is_refused_by_name(monkeypatch):
     monkeypatch.setenv("DATABASE_PREPARE_THRESHOLD", "sometimes")
     with pytest.raises(ImproperlyConfigured, match="DATABASE_PREPARE_THRESHOLD"):
         prepared_statements(postgres())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own settings")
+@pytest.mark.django_db
+def test_the_connection_never_compiles_queries_to_machine_code():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
