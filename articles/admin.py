@@ -1014,7 +1014,8 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
         """Live stories for a teaser, found as the story list finds them, newest first."""
         if not roles.can_open(request.user):
             raise PermissionDenied
-        term = request.GET.get("q", "").strip()[:100]
+        # Control characters find nothing (and PostgreSQL refuses a NUL outright).
+        term = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()[:100]
         stories = Article.objects.published().only("slug", "headline", "published_at")
         if term:
             stories = desk_search(stories, term)

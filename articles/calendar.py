@@ -71,14 +71,19 @@ def days(first, count, per_day=SHOWN_PER_DAY):
     return found
 
 
+#: The years the calendar goes to: beyond them a week has no neighbours to step to.
+YEARS = range(1900, 2200)
+
+
 def parse_day(value, default):
     """A ``YYYY-MM-DD`` from the address, or ``default`` (and False) when it is not one."""
     if not value:
         return default, True
     try:
-        return datetime.date.fromisoformat(value), True
+        day = datetime.date.fromisoformat(value)
     except ValueError:
         return default, False
+    return (day, True) if day.year in YEARS else (default, False)
 
 
 def parse_moment(value):

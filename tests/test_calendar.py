@@ -95,12 +95,15 @@ def test_the_week_reads_its_stories_in_one_query_whatever_their_number(
     assert len(days_shown(day)[today.isoformat()]) == 40
 
 
-def test_a_date_that_is_not_one_shows_this_week_and_says_so(editor_client):
-    response = editor_client.get(CALENDAR, {"week": "2026-13-45"}, follow=True)
+@pytest.mark.parametrize(
+    "query", [{"week": "2026-13-45"}, {"week": "0001-01-01"}, {"day": "9999-12-31"}, {"day": "x"}]
+)
+def test_a_date_that_is_not_one_shows_this_week_and_says_so(editor_client, query):
+    response = editor_client.get(CALENDAR, query, follow=True)
 
     assert response.status_code == 200
     assert "That is not a date" in response.content.decode()
-    assert monday(timezone.localdate()).isoformat() in days_shown(response.content.decode())
+    assert timezone.localdate().isoformat() in days_shown(response.content.decode())
 
 
 def test_an_editor_moves_a_scheduled_story_and_the_history_says_so(editor_client):

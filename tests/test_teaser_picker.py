@@ -68,3 +68,11 @@ def test_the_search_is_the_desks_alone(client):
 def test_the_story_form_names_the_search(editor_client):
     page = editor_client.get(admin_url("articles_article_add")).content.decode()
     assert f'data-teaser-search="{TEASERS}"' in page
+
+
+@pytest.mark.parametrize("term", ["kim\x00", "%", "\\", "'", "a" * 300])
+def test_any_search_term_gets_an_answer(editor_client, term):
+    make_article("Kim opens a shop", published_at=hours_ago(1))
+    response = editor_client.get(TEASERS, {"q": term})
+    assert response.status_code == 200
+    assert isinstance(response.json()["results"], list)
