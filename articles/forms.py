@@ -106,6 +106,9 @@ class StoryForm(forms.ModelForm):
             self.fields["body"].widget.attrs["data-teaser-search"] = reverse(
                 "admin:articles_article_teasers"
             )
+        if "authors" in self.fields:
+            # Chosen authors are named as their bylines print them, not by login.
+            self.fields["authors"].label_from_instance = byline_name
         if "headline" in self.fields:
             # Its help line is about that count alone: the live count takes its place.
             self.fields["headline"].widget.attrs["data-count-in-help"] = ""

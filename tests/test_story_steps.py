@@ -5,11 +5,12 @@ import datetime
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article, StatusChange
-from articles.roles import RESEARCHER
+from articles.roles import PHOTO_DESK, RESEARCHER
 
 from .desk import admin_url, local_parts, new_story_form, role_user, story_form
 from .factories import make_article, make_person
@@ -272,3 +273,33 @@ def test_the_desk_names_people_as_bylines_do(client, editor):
     assert "published by Rosa Blum" in page
     history = client.get(admin_url("articles_article_history", story.pk)).content.decode()
     assert "<td>Rosa Blum</td>" in history
+
+
+def authors_picker(client, term):
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {"term": term, "app_label": "articles", "model_name": "article", "field_name": "authors"},
+    )
+    return response.status_code, [r["text"] for r in response.json()["results"]] if (
+        response.status_code == 200
+    ) else []
+
+
+def test_the_authors_picker_is_the_desks_and_names_accounts_as_bylines_do(client, editor, reporter):
+    from .factories import make_user
+
+    reporter.first_name, reporter.last_name = "Rosa", "Blum"
+    reporter.save()
+    make_user("rosa-reader", first_name="Rosa", last_name="Reader")  # not on the desk
+    story = make_article("Kim opens a shop", status="draft", authors=[reporter])
+    client.force_login(editor)
+
+    # Editors hold no right to see accounts, yet pick the story's authors.
+    assert authors_picker(client, "rosa") == (200, ["Rosa Blum"])
+    page = client.get(admin_url("articles_article_change", story.pk)).content.decode()
+    assert f'<option value="{reporter.pk}" selected>Rosa Blum</option>' in page
+
+    client.force_login(role_user(RESEARCHER))
+    assert authors_picker(client, "rosa")[0] == 200  # researchers change stories' people
+    client.force_login(role_user(PHOTO_DESK))
+    assert authors_picker(client, "rosa")[0] == 403
