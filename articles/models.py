@@ -194,6 +194,9 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        # The desk's word: "Add story", "Select story to change", "3 stories".
+        verbose_name = "story"
+        verbose_name_plural = "stories"
         ordering = ["-published_at", "-pk"]
         permissions = [
             ("publish_article", "Can publish, schedule and unpublish stories"),

@@ -85,7 +85,7 @@ def test_story_list_counts_exactly_up_to_the_cap_and_says_more_than_beyond(
     for number in range(3):
         make_article(f"Story {number}")
     response = editor_client.get(LIST)
-    assertContains(response, '<span class="desk-count">3</span> articles', html=True)
+    assertContains(response, '<span class="desk-count">3</span> stories', html=True)
 
     monkeypatch.setattr(CappedPaginator, "cap", 2)
     response = editor_client.get(LIST)
