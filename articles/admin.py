@@ -11,7 +11,8 @@ from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Prefetch, Q, TextField, Value
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, TextField, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -72,6 +73,8 @@ from .models import (
 )
 from .sanitize import clean_body
 
+#: What a story shows once saved: a new story's form has none of these.
+SAVED_STORY_ONLY = ("status_history", "preview_link", "desk_checks", "search_preview")
 #: Stories a teaser search offers at once.
 TEASER_CHOICES = 10
 
@@ -541,12 +544,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
                     name,
                     {
                         **options,
-                        "fields": [
-                            f
-                            for f in options["fields"]
-                            if f not in ("status_history", "preview_link", "desk_checks")
-                            and f != "search_preview"
-                        ],
+                        "fields": [f for f in options["fields"] if f not in SAVED_STORY_ONLY],
                     },
                 )
                 for name, options in fieldsets
@@ -862,7 +860,6 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
                 "story": story,
                 "site_name": settings.SITE_NAME,
                 "photo": photo,
-                "credit_line": photo.credit_line if photo else "",
                 "image_url": photo.share_image_url if photo else "",
                 "title_length": HEADLINE_SEARCH_LENGTH,
                 "social_length": SOCIAL_TITLE_LENGTH,
@@ -936,32 +933,34 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
 
     def preview_view(self, request, pk):
         """The story exactly as readers will see it, for the desk only, never indexed."""
-        story = get_object_or_404(Article.objects.for_story_page(), pk=pk)
-        if not roles.can_open(request.user, story):
-            raise PermissionDenied
-        response = self.preview_page(request, story)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        patch_cache_control(response, private=True, no_store=True)
-        return response
+        return self.desk_preview(request, pk)
 
     def live_preview_view(self, request, pk):
         """The story as readers will see it with the form's unsaved text; nothing is saved.
 
-        The story form posts its text here as the editor types (story_draft.js);
+        The story form posts its text here as the editor types (live_preview.js);
         people, tags and the photo are as last saved.
         """
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
+        return self.desk_preview(request, pk, typed=LivePreviewForm(request.POST))
+
+    def desk_preview(self, request, pk, typed=None):
+        """The story page for whoever may open the story, never indexed nor kept.
+
+        ``typed``: the story form's unsaved words, laid over the saved story
+        where they would pass its checks, the body cleaned as a save cleans it.
+        """
         story = get_object_or_404(Article.objects.for_story_page(), pk=pk)
         if not roles.can_open(request.user, story):
             raise PermissionDenied
-        typed = LivePreviewForm(request.POST)
-        typed.is_valid()
-        for name, value in typed.cleaned_data.items():
-            if name in request.POST:
-                setattr(story, name, value)
-        story.body = clean_body(story.body)
-        response = self.preview_page(request, story, live=True)
+        if typed is not None:
+            typed.is_valid()
+            for name, value in typed.cleaned_data.items():
+                if name in typed.data:
+                    setattr(story, name, value)
+            story.body = clean_body(story.body)
+        response = self.preview_page(request, story, live=typed is not None)
         response["X-Robots-Tag"] = "noindex, nofollow"
         patch_cache_control(response, private=True, no_store=True)
         return response
@@ -1014,11 +1013,8 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
         """Live stories for a teaser, found as the story list finds them, newest first."""
         if not roles.can_open(request.user):
             raise PermissionDenied
-        # Control characters find nothing (and PostgreSQL refuses a NUL outright).
-        term = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()[:100]
         stories = Article.objects.published().only("slug", "headline", "published_at")
-        if term:
-            stories = desk_search(stories, term)
+        stories = desk_search(stories, request.GET.get("q", "")[:100])
         found = stories.order_by("-published_at", "-pk")[:TEASER_CHOICES]
         return JsonResponse(
             {
@@ -1182,8 +1178,15 @@ class PlaceAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name", "region"]}
 
     def get_queryset(self, request):
-        places = super().get_queryset(request).annotate(filed=Count("stories_filed"))
-        return places.order_by("name", "region", "country")
+        # Counted per place shown (a picker's twenty), not grouped over every story.
+        filed = (
+            Article.objects.filter(dateline_place=OuterRef("pk"))
+            .order_by()
+            .values("dateline_place")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return super().get_queryset(request).annotate(filed=Coalesce(Subquery(filed), 0))
 
     @admin.display(description="stories", ordering="filed")
     def stories(self, place):

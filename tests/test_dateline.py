@@ -122,3 +122,15 @@ def test_a_save_through_the_desk_keeps_the_place(client, calabasas):
         calabasas,
         "dpa",
     )
+
+
+def test_the_place_list_counts_each_places_stories_and_sorts_by_them(admin_client, calabasas):
+    london = Place.objects.create(name="London", country="United Kingdom", slug="london")
+    for n in range(2):
+        make_article(f"From Calabasas {n}", dateline_place=calabasas)
+    make_article("From London", dateline_place=london)
+
+    response = admin_client.get(admin_url("articles_place_changelist"), {"o": "-4"})
+
+    places = response.context["cl"].result_list
+    assert [(place.name, place.filed) for place in places] == [("Calabasas", 2), ("London", 1)]
