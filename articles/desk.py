@@ -53,7 +53,8 @@ def desk_search(queryset, term):
     up in the stored, indexed document readers search too; on SQLite the
     headline and standfirst contain them (no index: a fallback for small desks).
     """
-    term = " ".join(term.split())
+    # Control characters find nothing (and PostgreSQL refuses a NUL outright).
+    term = " ".join("".join(ch for ch in term if ch.isprintable() or ch.isspace()).split())
     if not term:
         return queryset
     if looks_like_a_key(term):
