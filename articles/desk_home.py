@@ -21,7 +21,7 @@ from common.month_names import month_names
 from photos.models import Photo
 from photos.rights import EXPIRY_WINDOW_DAYS
 
-from . import roles
+from . import calendar, roles, workflow
 from .body import age_mismatches
 from .models import Article, ArticlePerson, StatusChange, desk_time
 
@@ -58,14 +58,11 @@ def stories_url(**filters):
 
 
 def where_it_is(story, now):
-    """Where a story stands, in desk words."""
-    if story.status == Article.Status.PUBLISHED:
-        if story.published_at > now:
-            return f"scheduled for {desk_time(story.published_at)}"
-        return f"live since {desk_time(story.published_at)}"
-    if story.status == Article.Status.REVIEW:
-        return "in review"
-    return "back to draft"
+    """Where a story one submitted stands now, in the words of the story form's stage."""
+    if workflow.stage(story, now) == "draft":
+        return "back to draft"
+    said = workflow.describe_stage(story, now)
+    return said[0].lower() + said[1:]
 
 
 def panels(user, now=None):
@@ -153,12 +150,11 @@ def schedule_panels(stories, now):
             ],
         )
     )
-    midnight = timezone.make_aware(
-        datetime.datetime.combine(timezone.localdate(now), datetime.time.min)
-    )
     today = (
         stories.filter(
-            status=Article.Status.PUBLISHED, published_at__gte=midnight, published_at__lte=now
+            status=Article.Status.PUBLISHED,
+            published_at__gte=calendar.midnight(timezone.localdate(now)),
+            published_at__lte=now,
         )
         .annotate(correction_count=Count("corrections"))
         .order_by("-published_at", "-pk")

@@ -13,7 +13,7 @@ from reversion.models import Version
 
 from people.models import Person
 
-from . import conflicts, roles, workflow
+from . import conflicts, revisions, roles, workflow
 from .body import (
     DESCRIPTION_LENGTH,
     HEADLINE_SEARCH_LENGTH,
@@ -218,8 +218,11 @@ class StoryForm(forms.ModelForm):
         if self.restoring_from is not None:
             current = self.restoring_from
         seen = self.cleaned_data.get("seen_version")
-        resolving = str(self.data.get("_resolve_version", ""))
-        if resolving.isdigit() and self.restoring_from is None:
+        # The version a conflict table was shown against (never on a restore).
+        resolving = (
+            str(self.data.get("_resolve_version", "")) if self.restoring_from is None else ""
+        )
+        if resolving.isdigit():
             seen = int(resolving)
         if current is None or seen == current:
             if resolving.isdigit():
@@ -281,7 +284,7 @@ class StoryForm(forms.ModelForm):
             self.conflicts, self.resolve_version = shown, saved.version
             self.saved_by = self.last_saver()[0]
             raise ValidationError(
-                f"Not saved: choose their {' and '.join(missing)} or yours before saving.",
+                f"Not saved: choose their {revisions.and_join(missing)} or yours before saving.",
                 code="conflict_unresolved",
             )
         for conflict in shown:

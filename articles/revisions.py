@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
-from django.utils.dateparse import parse_datetime
 
 from photos.models import Photo
 
@@ -87,7 +86,7 @@ def compare(old, new):
             continue
         name = model_field.name
         before, after = old.get(name), new.get(name)
-        if before == after or name not in old and name not in new:
+        if before == after:
             continue
         label = str(model_field.verbose_name).capitalize()
         if name == "body":
@@ -105,8 +104,6 @@ def told(model_field, value):
         return "none"
     if model_field.name == "status":
         return Article.Status(value).label
-    if isinstance(value, str) and model_field.get_internal_type() == "DateTimeField":
-        value = parse_datetime(value) or value
     if isinstance(value, datetime):
         return desk_time(value)
     if model_field.name == "lead_photo":

@@ -62,13 +62,13 @@ def describe_stage(story, now=None):
     return "Draft" if story is not None and story.pk else "New draft"
 
 
-def steps(user, story, now=None):
+def steps(user, story):
     """The buttons ``user`` gets on ``story``'s form (None: a new story), first the plain save.
 
     A writer moves a draft to review and back; an editor also publishes,
     schedules and takes back. Someone who may only tag people just saves.
     """
-    where = stage(story, now)
+    where = stage(story)
     if story is not None and story.pk and not roles.can_write(user, story):
         return [Step(SAVE, "Save")]
     publish = Step(PUBLISH, "Publish", Status.PUBLISHED, publishing=True)
@@ -119,9 +119,9 @@ def outcome(story, change):
     return "draft saved."
 
 
-def find_step(user, story, name, now=None):
+def find_step(user, story, name):
     """The step called ``name`` if ``user`` has it on ``story``, else None."""
-    return next((step for step in steps(user, story, now) if step.name == name), None)
+    return next((step for step in steps(user, story) if step.name == name), None)
 
 
 def record(article, from_status, user, at=None):
