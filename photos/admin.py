@@ -1,5 +1,7 @@
 """The photo desk's admin: photos, their credits, and credit sources."""
 
+import mimetypes
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -29,11 +31,6 @@ from .uploads import PhotoFileField
 
 THUMBNAIL_WIDTH = 80
 PREVIEW_WIDTH = 480
-
-
-def held_type(extension):
-    """The content type of a held (cleaned) upload, by its extension."""
-    return {".png": "image/png", ".webp": "image/webp"}.get(extension.lower(), "image/jpeg")
 
 
 def image_tag(photo, width):
@@ -445,7 +442,6 @@ class PhotoAdmin(ArchiveListMixin, PhotoRightsAdmin, admin.ModelAdmin):
                 "credits": [
                     {
                         "role": role,
-                        "name": name if source is None else "",
                         "source": source.pk if source else None,
                         "label": source.name if source else name,
                     }
@@ -459,7 +455,9 @@ class PhotoAdmin(ArchiveListMixin, PhotoRightsAdmin, admin.ModelAdmin):
         held = pending_uploads.load(token, request.user)
         if held is None or not self.has_add_permission(request):
             raise Http404("No such upload is waiting.")
-        response = HttpResponse(held.file().read(), content_type=held_type(held.extension))
+        # Its type follows from its name, which carries the format it was stored in.
+        kind, _ = mimetypes.guess_type(held.filename)
+        response = HttpResponse(held.file().read(), content_type=kind)
         patch_cache_control(response, private=True, no_store=True)
         return response
 
