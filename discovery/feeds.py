@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from taggit.models import Tag
 
-from articles.models import Article
+from articles.models import Article, byline_name
 from articles.querysets import with_shown_photo_credits
 from people.models import Person
 from reading.querysets import stories
@@ -109,7 +109,7 @@ class StoryFeed(Feed):
         return modified_at(item)
 
     def item_author_name(self, item):
-        names = [a.get_full_name() or a.get_username() for a in item.authors.all()]
+        names = [byline_name(author) for author in item.authors.all()]
         return ", ".join(names) or None
 
     def item_categories(self, item):

@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from taggit.models import Tag
 
-from articles.models import Article, ArticlePerson
+from articles.models import Article, ArticlePerson, byline_name
 from people.models import Person
 from photos.models import Photo
 
@@ -180,7 +180,7 @@ class StorySerializer(serializers.ModelSerializer):
         return serializers.DateTimeField().to_representation(modified_at(article))
 
     def get_authors(self, article) -> list[str]:
-        return [a.get_full_name() or a.get_username() for a in article.authors.all()]
+        return [byline_name(author) for author in article.authors.all()]
 
 
 class StoryDetailSerializer(StorySerializer):
