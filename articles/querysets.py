@@ -6,9 +6,18 @@ a person's or tag's newest) build on this one in ``reading.querysets``.
 
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import (
+    Case,
+    Exists,
+    JSONField,
+    OuterRef,
+    Prefetch,
+    When,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 
+from common.json_rows import decoded, moment, rows_of
 from photos.models import PhotoCredit
 
 # What the photo desk keeps about a photo that no reading page shows.
@@ -50,7 +59,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_story_page(self):
         """Everything a story page shows about the story itself: the story with its
-        photo, then one query each for its tags, bylines, people and corrections.
+        photo and corrections, then one query each for its tags, bylines and people.
 
         The shown photo's credits come with ``with_shown_photo_credits``.
         """
@@ -64,7 +73,15 @@ class ArticleQuerySet(models.QuerySet):
                     "person_links",
                     queryset=self.model.people.through.objects.select_related("person"),
                 ),
-                "corrections",
+            )
+            # The few corrected stories carry their notes on their own row: no
+            # query of its own (``correction_notes``).
+            .annotate(
+                correction_rows=Case(
+                    When(has_corrections=True, then=_correction_rows()),
+                    default=None,
+                    output_field=JSONField(),
+                )
             )
         )
 
@@ -102,6 +119,32 @@ def with_shown_photo_credits(stories):
     return stories
 
 
+def _correction_rows():
+    from .models import Correction  # the models module builds on this one
+
+    return rows_of(
+        Correction.objects, "article", pk="pk", kind="kind", text="text", created_at="created_at"
+    )
+
+
 def correction_notes(story):
-    """The story's corrections, oldest first (prefetched by ``for_story_page``)."""
-    return list(story.corrections.all()) if story.has_corrections else []
+    """The story's corrections, oldest first.
+
+    Read from the row ``for_story_page`` gave (no query), else from the table.
+    """
+    if not story.has_corrections:
+        return []
+    if not hasattr(story, "correction_rows"):
+        return list(story.corrections.all())
+    Correction = story.corrections.model
+    notes = [
+        Correction(
+            pk=row["pk"],
+            article=story,
+            kind=row["kind"],
+            text=row["text"],
+            created_at=moment(row["created_at"]),
+        )
+        for row in decoded(story.correction_rows)
+    ]
+    return sorted(notes, key=lambda note: (note.created_at, note.pk))

@@ -348,8 +348,9 @@ class TestQueryBudget:
         self, client, kim, kanye, seed_story
     ):
         self.grow(kim, kanye, seed_story, 6, "w")
-        # The story with its photo; its tags, bylines, people, corrections, the
-        # shown photo's credits, its people's ties; the sidebars.
+        # The story with its photo and corrections; its tags, bylines, people,
+        # the shown photo's credits, its people's ties; the sidebars: 7. Photos
+        # placed in the body, one more.
         assert queries_for(client, "/stories/kanye-very-sad/") <= 8
         html = client.get("/stories/kanye-very-sad/").content.decode()
         assert html.count('class="inline-teaser"') == 6
@@ -368,8 +369,9 @@ class TestQueryBudget:
         "url, budget",
         [
             ("/", 2),
-            # The story with its photo; its tags, bylines, people, corrections,
-            # the shown photo's credits, its people's ties; the sidebars.
+            # The story with its photo and corrections; its tags, bylines,
+            # people, the shown photo's credits, its people's ties; the sidebars;
+            # the photos placed in its body.
             ("/stories/kanye-very-sad/", 8),
             # The person, their months, ties, portrait and its credits, a
             # page, often-with, photos.

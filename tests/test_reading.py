@@ -21,7 +21,7 @@ def concrete(instance):
     return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
 
 
-def test_the_story_page_reads_what_the_database_holds_in_five_queries():
+def test_the_story_page_reads_what_the_database_holds_in_four_queries():
     kim = make_person(
         "Kim Kardashian",
         birth_date="1980-10-21",
@@ -34,6 +34,7 @@ def test_the_story_page_reads_what_the_database_holds_in_five_queries():
     story = make_article("Family day", people=[north, kim], main=kim, tags=["family", "Beyoncé"])
     story.authors.add(writer, make_user("second"))
     Correction.objects.create(article=story, text="A date was wrong.")
+    Correction.objects.create(article=story, kind="update", text="She has since spoken.")
     Article.objects.filter(pk=story.pk).update(has_corrections=True)
 
     with CaptureQueriesContext(connection) as queries:
@@ -42,10 +43,10 @@ def test_the_story_page_reads_what_the_database_holds_in_five_queries():
         people = [link.person for link in links]
         tags = [tag.name for tag in read.tags_in_order()]
         bylines = [author.get_full_name() or author.get_username() for author in read.authors.all()]
-        notes = [note.text for note in correction_notes(read)]
+        notes = [(n.pk, n.kind, n.text, n.created_at) for n in correction_notes(read)]
         back = [link.article for link in links]
-    # The story, its people, tags, bylines, corrections.
-    assert len(queries) == 5
+    # The story with its corrections; its people, tags, bylines.
+    assert len(queries) == 4
 
     assert [concrete(person) for person in people] == [
         concrete(Person.objects.get(pk=kim.pk)),
@@ -58,7 +59,8 @@ def test_the_story_page_reads_what_the_database_holds_in_five_queries():
     assert back == [read, read]
     assert sorted(tags) == ["Beyoncé", "family"] and tags == sorted(tags, key=str)
     assert bylines == ["Ana Reyes", "second"]
-    assert notes == ["A date was wrong."]
+    assert notes == [(n.pk, n.kind, n.text, n.created_at) for n in story.corrections.all()]
+    assert [text for _, _, text, _ in notes] == ["A date was wrong.", "She has since spoken."]
 
 
 def test_the_person_page_reads_the_newest_shown_portrait_and_its_credits_in_two_queries():
@@ -135,8 +137,9 @@ def test_the_story_page_reads_its_photo_credits_and_its_peoples_ties():
         with_shown_photo_credits([read])
         line = read.lead_photo_for_readers.credit_line
         ties = {tie.pk for tie in reading.touching_ties(read)}
-    # The story, its people, tags, bylines, corrections; the shown photo's credits; the ties.
-    assert len(queries) == 7
+    # The story with its corrections; its people, tags, bylines; the shown photo's
+    # credits; the ties.
+    assert len(queries) == 6
     replaced = read.lead_photo.replacement.credit_line
     assert line == SEED_CREDIT_LINE
     assert replaced == "© Stock"
