@@ -1,11 +1,12 @@
 """What a story's body says, and how it reads on the page.
 
-The stored body is clean HTML (see ``sanitize``). Two things in it are
+The stored body is clean HTML (see ``sanitize``). Three things in it are
 rendered, never stored: the first mention of each tagged person becomes a
-link with their age on the publication date, and ``[teaser: slug]`` markers
-become small cards for other stories. The same reading of the text powers the
-desk's checks: ages printed by hand that disagree with the computed ones,
-and people named in the text but not tagged.
+link with their age on the publication date, ``[teaser: slug]`` markers
+become small cards for other stories, and ``[photo: id]`` markers become the
+photo readers may see, with its caption and credit line. The same reading of
+the text powers the desk's checks: ages printed by hand that disagree with the
+computed ones, and people named in the text but not tagged.
 """
 
 import html
@@ -28,6 +29,13 @@ DESCRIPTION_LENGTH = 160
 TEASER = re.compile(r"\[teaser:\s*([^\]\s]+)\s*\]")
 # A marker on a paragraph of its own is replaced with the paragraph.
 TEASER_PARAGRAPH = re.compile(r"<p>\s*\[teaser:\s*([^\]\s]+)\s*\]\s*</p>")
+# A photo marker names the photo by its number; only one on a paragraph of its
+# own is shown (a figure cannot stand inside a paragraph).
+PHOTO = re.compile(r"\[photo:\s*([^\]\s]+)\s*\]")
+PHOTO_PARAGRAPH = re.compile(r"<p>(?:\s|&nbsp;)*\[photo:\s*([^\]\s]+)\s*\](?:\s|&nbsp;)*</p>")
+# Longer numbers name no photo (and would overflow SQLite's integers).
+PHOTO_ID = re.compile(r"[0-9]{1,18}")
+MARKERS = re.compile(rf"{TEASER.pattern}|{PHOTO.pattern}")
 STORY_URL = re.compile(r"/stories/([-\w]+)/?$")
 TAG = re.compile(r"(<[^>]+>)")
 PRINTED_AGE = r"\s*\((\d{1,3})\)"
@@ -44,9 +52,27 @@ def teaser_slugs(body):
     return list(dict.fromkeys(teaser_slug(target) for target in TEASER.findall(body or "")))
 
 
+def photo_id(target):
+    """A photo marker's target as a photo's id, or None when it cannot be one."""
+    return int(target) if PHOTO_ID.fullmatch(target) else None
+
+
+def photo_markers(body):
+    """``(target, on a paragraph of its own)`` for each photo marker in ``body``, in order."""
+    body = body or ""
+    own = {match.start(1) for match in PHOTO_PARAGRAPH.finditer(body)}
+    return [(match.group(1), match.start(1) in own) for match in PHOTO.finditer(body)]
+
+
+def photo_ids(body):
+    """The ids of the photos placed in ``body`` (on paragraphs of their own), each once."""
+    ids = (photo_id(target) for target in PHOTO_PARAGRAPH.findall(body or ""))
+    return list(dict.fromkeys(pk for pk in ids if pk is not None))
+
+
 def plain_text(body):
-    """The body's words without markup, with teaser markers dropped."""
-    text = TEASER.sub(" ", TAG.sub(" ", body or ""))
+    """The body's words without markup, with teaser and photo markers dropped."""
+    text = MARKERS.sub(" ", TAG.sub(" ", body or ""))
     return " ".join(html.unescape(text).split())
 
 
@@ -176,9 +202,28 @@ def place_teasers(body, stories):
     return TEASER.sub(card, TEASER_PARAGRAPH.sub(card, body))
 
 
-def render_body(article, person_links, teased):
+def place_photos(body, photos):
+    """``body`` with its photo markers replaced by ``photos``, each with caption and credit line.
+
+    ``photos`` maps a marker's id to the photo readers see in its place (its
+    replacement once expired), credits prefetched; a marker whose id is not
+    there (unknown, withdrawn, expired without replacement) leaves nothing,
+    as does one inside a paragraph of other text.
+    """
+
+    def figure(match):
+        photo = photos.get(photo_id(match.group(1)))
+        if photo is None:
+            return ""
+        return render_to_string("includes/_photo.html", {"photo": photo})
+
+    return PHOTO.sub("", PHOTO_PARAGRAPH.sub(figure, body))
+
+
+def render_body(article, person_links, teased, photos=None):
     """The body as readers see it (see the module docstring)."""
-    return mark_safe(place_teasers(link_people(article.body, person_links), teased))  # noqa: S308  # nosec
+    body = place_teasers(link_people(article.body, person_links), teased)
+    return mark_safe(place_photos(body, photos or {}))  # noqa: S308  # nosec
 
 
 # Checking ----------------------------------------------------------------------

@@ -7,6 +7,7 @@ is put together for a page.
 from django.utils import timezone
 from taggit.models import Tag
 
+from articles.body import photo_ids
 from articles.models import Article, Photo
 from articles.querysets import UNSHOWN, credits_prefetch
 from people.models import Person, Relationship
@@ -24,6 +25,20 @@ def story(slug, now=None):
     """The published story at ``slug`` with all its page shows of it
     (``for_story_page``), or None."""
     return Article.objects.published(now).for_story_page().filter(slug=slug).first()
+
+
+def body_photos(story):
+    """The photos ``story``'s body places, by id, each with its replacement: one query, or
+    none for a body without photo markers."""
+    ids = photo_ids(story.body)
+    if not ids:
+        return {}
+    photos = (
+        Photo.objects.filter(pk__in=ids)
+        .select_related("replacement")
+        .defer(*UNSHOWN, *(f"replacement__{field}" for field in UNSHOWN))
+    )
+    return {photo.pk: photo for photo in photos}
 
 
 def person(slug):

@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from articles.body import render_body
-from articles.querysets import correction_notes, with_shown_photo_credits
+from articles.querysets import correction_notes, with_credits, with_shown_photo_credits
 from common.pagination import paginate
 from people import timeline
 from people.models import PersonRedirect
@@ -42,7 +42,12 @@ def story(request, slug):
 
 def story_context(article):
     """What the story template needs; shared by the reading page and the desk's preview."""
-    with_shown_photo_credits([article])
+    # What readers see for each photo marker in the body: the photo, its
+    # replacement, or nothing.
+    placed = {pk: photo.for_readers for pk, photo in pages.body_photos(article).items()}
+    placed = {pk: photo for pk, photo in placed.items() if photo is not None}
+    # The lead photo's credits and the body's in one query.
+    with_credits([article.lead_photo_for_readers, *placed.values()])
     links = article.person_links_in_order()
     main_person = article.main_person
     offered = [link.person for link in links[:MORE_ON_PEOPLE]]
@@ -54,7 +59,7 @@ def story_context(article):
     return {
         "article": article,
         "corrections": correction_notes(article),
-        "body": render_body(article, article.person_links.all(), teased),
+        "body": render_body(article, article.person_links.all(), teased, placed),
         "people": links,
         "people_box": people_box.entries(article, links, ties),
         "main_person": main_person,

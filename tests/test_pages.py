@@ -348,12 +348,28 @@ class TestQueryBudget:
         self, client, kim, kanye, seed_story
     ):
         self.grow(kim, kanye, seed_story, 6, "w")
+        # Photos placed in its body too: shown, replaced once expired, and those
+        # readers may not see (no renditions, unknown), which leave nothing.
+        placed = [make_photo([("agency", f"Body agency {n}")]) for n in range(4)]
+        stand_in = make_photo([("agency", "Body stand-in")], caption="Standing in for it")
+        yesterday = timezone.localdate() - datetime.timedelta(days=1)
+        placed.append(make_photo(expires_on=yesterday, replacement=stand_in))
+        placed.append(make_photo(caption="Not made yet", with_renditions=False))
+        seed_story.refresh_from_db()
+        seed_story.body += "".join(f"<p>[photo: {photo.pk}]</p>" for photo in placed)
+        seed_story.body += "<p>[photo: 987654]</p>"
+        seed_story.save()
         # The story with its photo and corrections; its tags, bylines, people,
-        # the shown photo's credits, its people's ties; the sidebars: 7. Photos
-        # placed in the body, one more.
+        # the shown photos' credits (the lead's and the body's), its people's
+        # ties; the sidebars: 7. Photos placed in the body, one more.
         assert queries_for(client, "/stories/kanye-very-sad/") <= 8
         html = client.get("/stories/kanye-very-sad/").content.decode()
         assert html.count('class="inline-teaser"') == 6
+        body = html[html.index('<div class="story__body">') : html.index("</article>")]
+        assert body.count('<figure class="photo">') == 5
+        assert all(f"© Body agency {n}" in body for n in range(4))
+        assert "Standing in for it" in body and "© Body stand-in" in body
+        assert "Not made yet" not in body and "[photo" not in body
         assert "Correction w0." in html and "Correction w5." in html
         assert html.index("Correction w0.") < html.index("Correction w5.")
         seed_story.refresh_from_db()

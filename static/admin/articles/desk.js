@@ -4,7 +4,7 @@
 (function () {
   function plainWords(html) {
     // DOMParser builds an inert document: nothing in it loads or runs.
-    const doc = new DOMParser().parseFromString(html.replace(/\[teaser:[^\]]*\]/g, " "), "text/html");
+    const doc = new DOMParser().parseFromString(html.replace(/\[(?:teaser|photo):[^\]]*\]/g, " "), "text/html");
     const text = doc.body.textContent || "";
     return text.split(/\s+/).filter(Boolean).length;
   }
