@@ -34,8 +34,9 @@ from common.admin_widgets import ChosenRowsMixin, LabelledCellsMixin, LabelledDa
 from common.month_names import month_names
 from people.admin import PersonAdmin, RelationshipAdmin
 from people.models import Person, PersonAlias, name_key
-from photos.admin import PhotoAdmin
+from photos.admin import THUMBNAIL_WIDTH, PhotoAdmin, photos_matching, thumbnail_of
 from photos.models import Photo, PhotoCredit
+from photos.quick_upload import QuickPhotoForm
 
 from . import calendar, revisions, roles, workflow
 from .body import (
@@ -45,6 +46,7 @@ from .body import (
     WORDS_PER_MINUTE,
     age_mismatches,
     mentioned_people,
+    photo_ids,
     plain_text,
     reading_minutes,
     word_count,
@@ -71,12 +73,17 @@ from .models import (
     byline_name,
     desk_time,
 )
+from .querysets import UNSHOWN, credits_prefetch
 from .sanitize import clean_body
 
 #: What a story shows once saved: a new story's form has none of these.
 SAVED_STORY_ONLY = ("status_history", "preview_link", "desk_checks", "search_preview")
 #: Stories a teaser search offers at once.
 TEASER_CHOICES = 10
+#: Photos a photo search offers at once.
+PHOTO_CHOICES = 12
+#: The story editor's upload form's field names start so: none is the story form's.
+PHOTO_UPLOAD_PREFIX = "photo-upload"
 
 
 @admin.display(description="used in")
@@ -170,6 +177,13 @@ class CoveredPersonAdmin(PersonAdmin):
         return super().get_ordering(request)
 
 
+def replacement_note(photo, without):
+    """What readers see of an expired ``photo``: its replacement, or ``without``."""
+    if photo.for_readers is not None:
+        return f"readers see its replacement, “{photo.replacement}”"
+    return without
+
+
 def warn_about_lead_photo(request, article):
     """Tell the editor who just chose ``article``'s lead photo what its rights say."""
     photo = article.lead_photo
@@ -179,14 +193,58 @@ def warn_about_lead_photo(request, article):
     if not warning:
         return
     if photo.is_expired:
-        fallback = (
-            f"readers see its replacement, “{photo.replacement}”"
-            if photo.for_readers is not None
-            else "readers see the story without a photo"
-        )
+        fallback = replacement_note(photo, "readers see the story without a photo")
         messages.warning(request, f"The lead photo cannot be shown: {warning}; {fallback}.")
     else:
         messages.warning(request, f"Check the lead photo's rights before publishing: {warning}.")
+
+
+def warn_about_body_photos(request, photos):
+    """Tell the editor who just placed ``photos`` in a body what their rights say,
+    as for a lead photo."""
+    for photo in photos:
+        warning = photo.rights_warning
+        marker = f"[photo: {photo.pk}]"
+        if not warning:
+            continue
+        if photo.is_expired:
+            fallback = replacement_note(photo, "readers see nothing in its place")
+            messages.warning(
+                request, f"The photo {marker} in the body cannot be shown: {warning}; {fallback}."
+            )
+        else:
+            messages.warning(
+                request,
+                f"Check the rights of the photo {marker} in the body before publishing: {warning}.",
+            )
+
+
+def readers_note(photo):
+    """What readers see of ``photo`` when it is placed, when that is not the photo itself."""
+    shown = photo.for_readers
+    if shown is photo:
+        return ""
+    if shown is not None:
+        return f"Readers see its replacement instead: “{shown}”."
+    if photo.is_expired:
+        return "Readers will not see it: its licence has expired and nothing replaces it."
+    return "Readers will not see it: it has no renditions yet."
+
+
+def photo_choice(photo):
+    """``photo`` as the story editor's photo picker lists it (credits prefetched)."""
+    return {
+        "id": photo.pk,
+        "marker": f"[photo: {photo.pk}]",
+        "caption": photo.caption,
+        "alt": photo.alt_text,
+        "credit_line": photo.credit_line,
+        "uploaded": desk_time(photo.created_at),
+        "thumbnail": thumbnail_of(photo, THUMBNAIL_WIDTH),
+        "rights": photo.rights_warning,
+        "readers": readers_note(photo),
+        "url": reverse("admin:photos_photo_change", args=[photo.pk]),
+    }
 
 
 class PeopleInStoryFormSet(RowsFormSet):
@@ -441,6 +499,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
             "admin/articles/story_draft.js",
             "admin/articles/live_preview.js",
             "admin/articles/teaser_picker.js",
+            "admin/articles/photo_picker.js",
         ]
 
     # Who may do what -------------------------------------------------------
@@ -502,7 +561,9 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
         # The editor also sets styles from its scripts; styles may not run code, so
         # this page alone lets them be inline. Scripts stay nonce-only.
         response = super().render_change_form(request, context, *args, **kwargs)
-        response._csp_update = {"style-src": ["'unsafe-inline'"]}
+        # A file chosen or dropped for upload is shown from the browser's own copy
+        # (a blob: address) before it is sent, as on the photo form.
+        response._csp_update = {"style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
         return response
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -661,6 +722,12 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
         request.status_change = workflow.record(obj, was, request.user)
         if "lead_photo" in form.changed_data:
             warn_about_lead_photo(request, obj)
+        if "body" in form.changed_data:
+            before = set(photo_ids(form.initial.get("body")))
+            placed = [pk for pk in photo_ids(obj.body) if pk not in before]
+            if placed:
+                found = Photo.objects.select_related("replacement").in_bulk(placed)
+                warn_about_body_photos(request, [found[pk] for pk in placed if pk in found])
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -918,6 +985,12 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
             ),
             path("calendar/", view(self.calendar_view), name="articles_article_calendar"),
             path("teasers/", view(self.teaser_search_view), name="articles_article_teasers"),
+            path("photos/", view(self.photo_search_view), name="articles_article_photos"),
+            path(
+                "photos/upload/",
+                view(self.photo_upload_view),
+                name="articles_article_photo_upload",
+            ),
             path(
                 "calendar/move/<int:pk>/",
                 view(self.move_view),
@@ -1028,6 +1101,68 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
                 ]
             }
         )
+
+    def photo_search_view(self, request):
+        """Photos to place in the body, found as the photo list finds them (caption or alt
+        text, credit, person shown), or uploaded on a day; newest first.
+
+        Each says what readers would see of it: one they may not see is listed
+        with the reason, and the replacement they see instead.
+        """
+        if not roles.can_open(request.user):
+            raise PermissionDenied
+        photos = Photo.objects.select_related("replacement").defer(
+            *UNSHOWN, *(f"replacement__{field}" for field in UNSHOWN)
+        )
+        photos = photos_matching(photos, request.GET.get("q", "")[:100])
+        day, understood = calendar.parse_day(request.GET.get("uploaded"), None)
+        if not understood:
+            refusal = {"error": "Give the day as year-month-day.", "results": []}
+            return JsonResponse(refusal, status=400)
+        if day is not None:
+            after = calendar.midnight(day + datetime.timedelta(days=1))
+            photos = photos.filter(created_at__gte=calendar.midnight(day), created_at__lt=after)
+        found = photos.order_by("-created_at", "-pk").prefetch_related(credits_prefetch())
+        return JsonResponse({"results": [photo_choice(photo) for photo in found[:PHOTO_CHOICES]]})
+
+    def photo_upload_view(self, request):
+        """A photo uploaded from the story editor, through the photo form's checks
+        (``photos.quick_upload``), for whoever may both open the desk and add photos.
+
+        GET: the upload form's fields, for the editor's upload dialog. POST: the
+        photo stored with its credits and renditions, described as the photo
+        search describes it (201); or each field's errors (400), nothing stored.
+        """
+        user = request.user
+        if not (roles.can_open(user) and user.has_perm("photos.add_photo")):
+            raise PermissionDenied
+        options = {
+            "prefix": PHOTO_UPLOAD_PREFIX,
+            "may_create_sources": user.has_perm("photos.add_creditsource"),
+        }
+        if request.method == "GET":
+            form = QuickPhotoForm(**options)
+            return render(request, "admin/articles/article/_photo_upload.html", {"form": form})
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["GET", "POST"])
+        form = QuickPhotoForm(request.POST, request.FILES, **options)
+        if not form.is_valid():
+            # A message once: a blank alt text is refused by the field and by the model.
+            errors = {
+                name: list(dict.fromkeys(error["message"] for error in found))
+                for name, found in form.errors.get_json_data().items()
+            }
+            return JsonResponse({"errors": errors}, status=400)
+        photo = form.save_photo()
+        self.admin_site._registry[Photo].log_addition(
+            request, photo, [{"added": {}}, "Uploaded from the story editor."]
+        )
+        photo = (
+            Photo.objects.select_related("replacement")
+            .prefetch_related(credits_prefetch())
+            .get(pk=photo.pk)
+        )
+        return JsonResponse({"photo": photo_choice(photo)}, status=201)
 
     def calendar_view(self, request):
         """Scheduled and published stories by day: a week, or with ``?day=`` one whole day."""

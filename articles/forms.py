@@ -12,6 +12,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from reversion.models import Version
 
 from people.models import Person
+from photos.models import Photo
 
 from . import conflicts, revisions, roles, workflow
 from .body import (
@@ -19,6 +20,8 @@ from .body import (
     HEADLINE_SEARCH_LENGTH,
     SOCIAL_TITLE_LENGTH,
     age_mismatches,
+    photo_id,
+    photo_markers,
     teaser_slugs,
 )
 from .models import Article, ArticlePerson, byline_name, desk_time
@@ -27,8 +30,10 @@ from .sanitize import EDITOR_EXTENSIONS
 BODY_HELP = (
     "Bold, italics, links, subheadings, lists and quotes. Pasted text is cleaned when saved. "
     "To place a teaser for another story, search for it under the editor, or put "
-    "[teaser: its-slug] (or its address) on a line of its own. People tagged below are "
-    "linked, with their age, where first named."
+    "[teaser: its-slug] (or its address) on a line of its own. To place a photo with its "
+    "caption and credit line, search the library or upload one under the editor, or drop an "
+    "image file on the text; [photo: its number] on a line of its own places it too. People "
+    "tagged below are linked, with their age, where first named."
 )
 
 
@@ -49,6 +54,7 @@ class StoryForm(forms.ModelForm):
     - a save over a version of the story the user never saw;
     - publishing, scheduling or unpublishing by someone who may not;
     - teasers for stories that do not exist;
+    - photo markers naming no photo, or not on a line of their own;
     - publishing with a printed age that disagrees with the computed one,
       unless the editor says the text is right.
     """
@@ -102,10 +108,14 @@ class StoryForm(forms.ModelForm):
                     {"data-count-limit": limit, "data-count-where": where}
                 )
         if "body" in self.fields:
-            # teaser_picker.js searches stories here to place a teaser.
-            self.fields["body"].widget.attrs["data-teaser-search"] = reverse(
-                "admin:articles_article_teasers"
-            )
+            # teaser_picker.js searches stories here to place a teaser;
+            # photo_picker.js the photo library, and uploads where the user may.
+            attrs = self.fields["body"].widget.attrs
+            attrs["data-teaser-search"] = reverse("admin:articles_article_teasers")
+            attrs["data-photo-search"] = reverse("admin:articles_article_photos")
+            if self.request is not None and self.user.has_perm("photos.add_photo"):
+                attrs["data-photo-upload"] = reverse("admin:articles_article_photo_upload")
+                attrs["data-photo-read"] = reverse("admin:photos_photo_read")
         if "authors" in self.fields:
             # Chosen authors are named as their bylines print them, not by login.
             self.fields["authors"].label_from_instance = byline_name
@@ -150,9 +160,15 @@ class StoryForm(forms.ModelForm):
 
     def clean_body(self):
         body = self.cleaned_data.get("body", "")
+        errors = [*self.teaser_errors(body), *self.photo_errors(body)]
+        if errors:
+            raise ValidationError(errors)
+        return body
+
+    def teaser_errors(self, body):
         slugs = teaser_slugs(body)
         if not slugs:
-            return body
+            return []
         found = set(Article.objects.filter(slug__in=slugs).values_list("slug", flat=True))
         errors = [
             f"No story has the address “{slug}”: check the teaser [teaser: {slug}]."
@@ -161,9 +177,30 @@ class StoryForm(forms.ModelForm):
         ]
         if self.instance.slug in slugs and self.instance.pk:
             errors.append("A story cannot tease itself.")
-        if errors:
-            raise ValidationError(errors, code="teaser_target")
-        return body
+        return [ValidationError(error, code="teaser_target") for error in errors]
+
+    def photo_errors(self, body):
+        """Each photo marker names a photo, on a line of its own (where readers see it)."""
+        markers = photo_markers(body)
+        ids = {photo_id(target) for target, _ in markers} - {None}
+        found = set(Photo.objects.filter(pk__in=ids).values_list("pk", flat=True)) if ids else ()
+        errors = {}
+        for target, own_line in markers:
+            if photo_id(target) not in found:
+                errors[target] = ValidationError(
+                    f"No photo has the number “{target}”: check the photo [photo: {target}].",
+                    code="photo_target",
+                )
+            elif not own_line:
+                errors.setdefault(
+                    target,
+                    ValidationError(
+                        f"Put the photo [photo: {target}] on a line of its own: readers see it "
+                        "only there.",
+                        code="photo_not_alone",
+                    ),
+                )
+        return list(errors.values())
 
     def clean(self):
         cleaned = super().clean()

@@ -33,22 +33,35 @@ THUMBNAIL_WIDTH = 80
 PREVIEW_WIDTH = 480
 
 
-def image_tag(photo, width):
-    """``photo`` at most ``width`` pixels wide, from its full-frame renditions.
+def thumbnail_of(photo, width):
+    """The full-frame JPEG rendition to show ``photo`` at most ``width`` pixels wide:
+    a dict of src, width and height, or None without current renditions.
 
     Staff see what readers see: the original is private and has no address.
     """
     items = renditions.current(photo, "full", "jpeg")
     if not items:
-        return ""
+        return None
     item = ([item for item in items if item["width"] >= width] or items)[0]
     width = min(width, item["width"])
+    return {
+        "src": renditions.url_of(item),
+        "width": width,
+        "height": round(width * item["height"] / item["width"]),
+    }
+
+
+def image_tag(photo, width):
+    """``photo`` at most ``width`` pixels wide, as an image tag (see ``thumbnail_of``)."""
+    shown = thumbnail_of(photo, width)
+    if shown is None:
+        return ""
     return format_html(
         '<img src="{}" alt="{}" width="{}" height="{}" loading="lazy">',
-        renditions.url_of(item),
+        shown["src"],
         photo.alt_text,
-        width,
-        round(width * item["height"] / item["width"]),
+        shown["width"],
+        shown["height"],
     )
 
 
@@ -162,7 +175,8 @@ def photos_matching(queryset, term):
     which finds a page of them within a few hundred photos; gathering every
     match first would read tens of thousands.
     """
-    term = " ".join(term.split())
+    # Control characters find nothing (and PostgreSQL refuses a NUL outright).
+    term = " ".join("".join(ch for ch in term if ch.isprintable() or ch.isspace()).split())
     if not term:
         return queryset
     sources = CreditSource.objects.filter(
