@@ -65,6 +65,8 @@ from .forms import BulkPersonForm, BulkTagForm, LivePreviewForm, StoryForm
 from .models import (
     Article,
     ArticlePerson,
+    Byline,
+    Contributor,
     Correction,
     PersonCoverage,
     Place,
@@ -243,7 +245,6 @@ def photo_choice(photo):
         "thumbnail": thumbnail_of(photo, THUMBNAIL_WIDTH),
         "rights": photo.rights_warning,
         "readers": readers_note(photo),
-        "url": reverse("admin:photos_photo_change", args=[photo.pk]),
     }
 
 
@@ -335,6 +336,48 @@ class TagInline(StoryRowsInline):
     autocomplete_fields = ["tag"]
     related = ["content_object", "tag"]
     extra = 1
+
+    def allows(self, request, obj):
+        return obj is None or roles.can_write(request.user, obj)
+
+
+class BylinesFormSet(RowsFormSet):
+    """An author once per byline; a writer who may edit only their own stories stays on it."""
+
+    user = None  # set by BylineInline.get_formset
+
+    def clean(self):
+        super().clean()
+        kept = set(self.saved_elsewhere().values_list("contributor_id", flat=True))
+        for form in self.kept_forms():
+            if form.instance.contributor_id in kept:
+                self.refuse(form, "byline_unique")
+            kept.add(form.instance.contributor_id)
+        if self.user is None or self.instance.pk is None or roles.can_edit_any(self.user):
+            return
+        own = Contributor.objects.filter(account=self.user).values_list("pk", flat=True).first()
+        if own is not None and own not in kept:
+            raise ValidationError(
+                "Keep your own name on the byline: without it you could no longer edit "
+                "the story. An editor can take it off."
+            )
+
+
+class BylineInline(StoryRowsInline):
+    """The byline, in the order printed: staff writers and guests, picked by search."""
+
+    model = Byline
+    formset = BylinesFormSet
+    fields = ["contributor", "order"]
+    autocomplete_fields = ["contributor"]
+    related = ["article", "contributor"]
+    extra = 1
+    verbose_name = "author on the byline"
+    verbose_name_plural = "byline (printed in this order; each name links to its author page)"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (formset,), {"user": request.user})
 
     def allows(self, request, obj):
         return obj is None or roles.can_write(request.user, obj)
@@ -445,7 +488,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
     # desk_search decides what is searched; the box shows because this is set.
     search_fields = ["headline"]
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["lead_photo", "authors", "related", "dateline_place"]
+    autocomplete_fields = ["lead_photo", "related", "dateline_place"]
     # The groups with a place of their own; any other field of the story (not
     # the people and tags, which have inlines) comes last, under "More".
     fieldsets = with_the_rest(
@@ -473,7 +516,6 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
                         "status",
                         "published_at",
                         "publish_despite_ages",
-                        "authors",
                         "preview_link",
                         "status_history",
                     ]
@@ -487,7 +529,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
         ],
         exclude=StoryForm._meta.exclude,
     )
-    inlines = [PersonInStoryInline, TagInline, CorrectionInline]
+    inlines = [BylineInline, PersonInStoryInline, TagInline, CorrectionInline]
     actions = ["publish_stories", "unpublish_stories", "add_tag", "add_person"]
     object_history_template = "admin/articles/article/object_history.html"
     change_list_template = "admin/articles/article/change_list.html"
@@ -1326,6 +1368,50 @@ class PlaceAdmin(admin.ModelAdmin):
     @admin.display(description="stories", ordering="filed")
     def stories(self, place):
         return place.filed
+
+
+@admin.register(Contributor)
+class ContributorAdmin(admin.ModelAdmin):
+    """Authors: staff writers (made with their first byline) and guests, with their pages."""
+
+    list_display = ["name", "kind", "stories", "page"]
+    list_filter = [("account", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["photo"]
+    fields = ["name", "slug", "account", "bio", "photo", "links"]
+    raw_id_fields = ["account"]
+
+    def get_queryset(self, request):
+        # Counted per author shown (a picker's twenty), not grouped over every byline.
+        bylines = (
+            Byline.objects.filter(contributor=OuterRef("pk"))
+            .order_by()
+            .values("contributor")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        authors = super().get_queryset(request).select_related("account")
+        return authors.annotate(bylines_count=Coalesce(Subquery(bylines), 0))
+
+    def get_readonly_fields(self, request, obj=None):
+        # A staff writer's name is their account's: changed there, printed the same everywhere.
+        return ["name"] if obj is not None and obj.account_id else []
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj is not None and obj.account_id else self.prepopulated_fields
+
+    @admin.display(description="staff or guest", ordering="account")
+    def kind(self, author):
+        return "guest" if author.is_guest else f"staff ({author.account.get_username()})"
+
+    @admin.display(description="stories", ordering="bylines_count")
+    def stories(self, author):
+        return f"{author.bylines_count:,}"
+
+    @admin.display(description="author page")
+    def page(self, author):
+        return format_html('<a href="{}">{}</a>', author.get_absolute_url(), "Open")
 
 
 class EvidenceFormSet(RowsFormSet):

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
-from django.contrib.admin import apps as admin_apps
+from django.contrib.auth import get_user_model
+from django.db.models.signals import post_save
 
 
 class ArticlesConfig(AppConfig):
@@ -7,9 +8,9 @@ class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Stories"
 
+    def ready(self):
+        # Imported here, not above, as reading.receivers: they import the models.
+        from . import bylines
 
-class DeskAdminConfig(admin_apps.AdminConfig):
-    """Django's admin, served by the desk's site (``articles.admin_site``)."""
-
-    default = False  # named in INSTALLED_APPS; ArticlesConfig stays this app's own
-    default_site = "articles.admin_site.DeskAdminSite"
+        # The account model is the project's setting: connected once it is loaded.
+        post_save.connect(bylines.account_saved, sender=get_user_model())

@@ -180,6 +180,17 @@ PEOPLE = [
     },
 ]
 
+# Writers who are not on the staff: their bylines link to author pages of their own.
+GUEST_AUTHORS = [
+    {
+        "slug": "lena-hart",
+        "name": "Lena Hart",
+        "bio": "Lena Hart is a freelance sports reporter in Chicago. She follows the WNBA "
+        "and the players whose fame reaches beyond the court.",
+        "links": "https://lenahart.example/",
+    }
+]
+
 BIRTH_DATES = {person["slug"]: person["birth_date"] for person in PEOPLE}
 
 
@@ -586,6 +597,7 @@ def _stories():
             "published_at": draft_day,
             "status": "published",
             "tags": ["basketball", "wnba"],
+            "guest_authors": ["lena-hart"],
             "people": ["angel-reese"],
             "main": "angel-reese",
             "body": (

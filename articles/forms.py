@@ -74,7 +74,8 @@ class StoryForm(forms.ModelForm):
         # the form (and the admin's fieldsets) by itself. People and tags have
         # inlines of their own. Fields the desk must never set are not
         # editable on the model (the copies, the version), so no form offers them.
-        exclude = ["people", "tags"]  # noqa: DJ006
+        # The byline has an inline too; the authors (accounts) follow it.
+        exclude = ["people", "tags", "authors"]  # noqa: DJ006
         widgets = {
             # Carries the status the form was drawn with; the buttons move it.
             "status": forms.HiddenInput,
@@ -116,9 +117,6 @@ class StoryForm(forms.ModelForm):
             if self.request is not None and self.user.has_perm("photos.add_photo"):
                 attrs["data-photo-upload"] = reverse("admin:articles_article_photo_upload")
                 attrs["data-photo-read"] = reverse("admin:photos_photo_read")
-        if "authors" in self.fields:
-            # Chosen authors are named as their bylines print them, not by login.
-            self.fields["authors"].label_from_instance = byline_name
         if "headline" in self.fields:
             # Its help line is about that count alone: the live count takes its place.
             self.fields["headline"].widget.attrs["data-count-in-help"] = ""

@@ -3,6 +3,7 @@
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -61,6 +62,82 @@ class Place(models.Model):
     def label(self):
         """As a dateline prints it: "Calabasas, California", or "London, United Kingdom"."""
         return ", ".join(part for part in (self.name, self.region or self.country) if part)
+
+
+class Contributor(models.Model):
+    """Someone whose name a byline prints: a staff writer or a guest.
+
+    A staff writer's record belongs to their account (``account``) and
+    follows its name; a guest or freelance writer has no account and never
+    signs in to the desk. Either has an author page readers can open.
+    """
+
+    name = models.CharField(max_length=150, help_text="As the byline prints it.")
+    slug = models.SlugField(
+        max_length=160,
+        unique=True,
+        error_messages={"unique": "Another author already uses this address; choose another."},
+    )
+    bio = models.TextField(
+        "short bio",
+        max_length=600,
+        blank=True,
+        help_text="Two or three sentences for the author page: who they are, what they cover.",
+    )
+    photo = models.ForeignKey(
+        Photo,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="portrait_of_contributors",
+        help_text="A portrait for the author page.",
+    )
+    links = models.TextField(
+        blank=True,
+        help_text="Their own pages elsewhere (a website, social accounts): one address a line.",
+    )
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contributor",
+        help_text="The staff account of a staff writer; empty for a guest or freelance writer.",
+    )
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = "author"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse_slug("author", self.slug)
+
+    @property
+    def is_guest(self):
+        return self.account_id is None
+
+    @property
+    def link_list(self):
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+    def clean(self):
+        self.name = " ".join(self.name.split())
+        validate = URLValidator(schemes=["http", "https"])
+        for number, line in enumerate(self.links.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                validate(line.strip())
+            except ValidationError:
+                raise ValidationError(
+                    {"links": f"Line {number} is not a web address (https://…): “{line.strip()}”."}
+                ) from None
+        if self.account_id and self.name != byline_name(self.account):
+            # A staff writer's name is their account's, printed the same on desk and site.
+            self.name = byline_name(self.account)
 
 
 class TaggedArticle(TaggedItemBase):
@@ -300,6 +377,10 @@ class Article(models.Model):
         links = self.person_links.all() if links is None else links
         return sorted(links, key=lambda link: (not link.is_main, link.order))
 
+    def byline_authors(self):
+        """The authors the byline prints, in order (uses prefetched bylines)."""
+        return [byline.contributor for byline in self.bylines.all()]
+
     def tags_in_order(self):
         """The story's tags by name (uses prefetched tags)."""
         return sorted(self.tags.all(), key=lambda tag: (tag.name, tag.pk))
@@ -364,6 +445,39 @@ class ArticlePerson(models.Model):
         if self.article.published_at is None:
             return self.person.public_age_today
         return self.person.public_age_on(self.article.published_at)
+
+
+class Byline(models.Model):
+    """A name on a story's byline, in the order printed.
+
+    The staff among them are also the story's ``authors``, the accounts the
+    desk lets write it (kept equal both ways by ``articles.bylines``).
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    contributor = models.ForeignKey(
+        Contributor, on_delete=models.PROTECT, related_name="bylines", verbose_name="author"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "byline"
+        constraints = [
+            models.UniqueConstraint(
+                "article",
+                "contributor",
+                name="byline_unique",
+                violation_error_message="This author is already on the byline.",
+            )
+        ]
+        indexes = [
+            # An author page: their stories, newest first.
+            models.Index(fields=["contributor", "article"], name="byline_by_contributor"),
+        ]
+
+    def __str__(self):
+        return f"{self.contributor} on “{self.article}”"
 
 
 class RelationshipEvidence(models.Model):
@@ -480,10 +594,11 @@ class Correction(models.Model):
 COPIED = ["is_published", "published_at"]
 reversion.register(ArticlePerson, exclude=COPIED)
 reversion.register(TaggedArticle, exclude=COPIED)
+reversion.register(Byline)
 reversion.register(
     Article,
     exclude=["has_corrections", "person_ids", "tag_ids"],
-    follow=["person_links", "tagged_items"],
+    follow=["person_links", "tagged_items", "bylines"],
 )
 
 

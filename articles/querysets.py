@@ -4,7 +4,6 @@ The reading querysets that walk the listings (related stories, "More on",
 a person's or tag's newest) build on this one in ``reading.querysets``.
 """
 
-from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import (
     Case,
@@ -68,7 +67,7 @@ class ArticleQuerySet(models.QuerySet):
             .defer(*UNSHOWN_STORY_FIELDS, *UNSHOWN_PHOTO_FIELDS)
             .prefetch_related(
                 "tags",  # in order: ``tags_in_order``
-                Prefetch("authors", queryset=get_user_model().objects.order_by("pk")),
+                bylines_prefetch(self.model),
                 Prefetch(
                     "person_links",
                     queryset=self.model.people.through.objects.select_related("person"),
@@ -78,7 +77,7 @@ class ArticleQuerySet(models.QuerySet):
             # query of its own (``correction_notes``).
             .annotate(
                 correction_rows=Case(
-                    When(has_corrections=True, then=_correction_rows()),
+                    When(has_corrections=True, then=_correction_rows(self.model)),
                     default=None,
                     output_field=JSONField(),
                 )
@@ -92,6 +91,13 @@ class ArticleQuerySet(models.QuerySet):
             article=OuterRef("pk"), person=person, is_main=True
         )
         return self.annotate(is_main_person=Exists(main))
+
+
+def bylines_prefetch(story_model):
+    """The prefetch of a story's bylines in order, each with its author (``byline_authors``)."""
+    # The models module builds on this one: the byline model is the story's.
+    bylines = story_model._meta.get_field("bylines").related_model
+    return Prefetch("bylines", queryset=bylines.objects.select_related("contributor"))
 
 
 def credits_prefetch():
@@ -119,11 +125,11 @@ def with_shown_photo_credits(stories):
     return stories
 
 
-def _correction_rows():
-    from .models import Correction  # the models module builds on this one
-
+def _correction_rows(story_model):
+    # The models module builds on this one: the corrections model is the story's.
+    corrections = story_model._meta.get_field("corrections").related_model
     return rows_of(
-        Correction.objects, "article", pk="pk", kind="kind", text="text", created_at="created_at"
+        corrections.objects, "article", pk="pk", kind="kind", text="text", created_at="created_at"
     )
 
 

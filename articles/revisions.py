@@ -23,6 +23,7 @@ UNTOLD = {"seen_version", "publish_despite_ages", "status"}
 
 # The inlines of the story form, by formset prefix, as the history names them.
 INLINE_NAMES = {
+    "bylines": "byline",
     "person_links": "people",
     "tagged_items": "tags",
     "corrections": "corrections",

@@ -23,8 +23,13 @@ _STORY_WRITING = [
     "articles.change_taggedarticle",
     "articles.delete_taggedarticle",
     "articles.view_taggedarticle",
-    # Pickers: the people, tags, photos and dateline places a story links to.
+    "articles.add_byline",
+    "articles.change_byline",
+    "articles.delete_byline",
+    "articles.view_byline",
+    # Pickers: the people, tags, photos, authors and dateline places a story links to.
     "articles.view_place",
+    "articles.view_contributor",
     "people.view_person",
     "taggit.view_tag",
     "taggit.add_tag",
@@ -44,6 +49,9 @@ ROLES = {
         "articles.view_statuschange",
         "articles.add_place",
         "articles.change_place",
+        # Guest and freelance authors, and staff writers' author pages.
+        "articles.add_contributor",
+        "articles.change_contributor",
         "taggit.change_tag",
     ],
     PHOTO_DESK: [

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from taggit.models import Tag
 
-from articles.models import Article, byline_name
-from articles.querysets import with_shown_photo_credits
+from articles.models import Article
+from articles.querysets import bylines_prefetch, with_shown_photo_credits
 from people.models import Person
 from reading.querysets import stories
 
@@ -80,7 +80,7 @@ class StoryFeed(Feed):
             self.stories(obj)
             .newest_first()
             .select_related("lead_photo", "lead_photo__replacement")
-            .prefetch_related("tags", "authors")[:FEED_ITEMS]
+            .prefetch_related("tags", bylines_prefetch(Article))[:FEED_ITEMS]
         )
         return with_shown_photo_credits(stories)
 
@@ -109,7 +109,7 @@ class StoryFeed(Feed):
         return modified_at(item)
 
     def item_author_name(self, item):
-        names = [byline_name(author) for author in item.authors.all()]
+        names = [author.name for author in item.byline_authors()]
         return ", ".join(names) or None
 
     def item_categories(self, item):

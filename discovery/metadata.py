@@ -160,7 +160,7 @@ def for_context(context):
         article = context["article"]
         links = context.get("people") or article.person_links_in_order()
         return for_story(
-            request, article, list(links), list(article.authors.all()), article.tags_in_order()
+            request, article, list(links), article.byline_authors(), article.tags_in_order()
         )
     if name == "person" and context.get("person"):
         return for_person(

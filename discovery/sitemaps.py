@@ -1,4 +1,4 @@
-"""Sitemaps for search engines: stories, people and tags, and a Google News sitemap.
+"""Sitemaps for search engines: stories, people, tags and authors, and a Google News sitemap.
 
 Only what readers may see is listed. ``lastmod`` comes from real times: a
 story's last change (never before it was published), a person's last edit, a
@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article
+from articles.models import Article, Contributor
 from people.models import Person
 
 from .structured_data import modified_at
@@ -73,7 +73,27 @@ class TagSitemap(Sitemap):
         return tag.newest
 
 
-SITEMAPS = {"stories": StorySitemap, "people": PersonSitemap, "tags": TagSitemap}
+class AuthorSitemap(Sitemap):
+    limit = 5000
+
+    def items(self):
+        """Authors with at least one story readers may see."""
+        return (
+            Contributor.objects.annotate(newest=_newest_story("bylines__article"))
+            .filter(newest__isnull=False)
+            .order_by("pk")
+        )
+
+    def lastmod(self, author):
+        return author.newest
+
+
+SITEMAPS = {
+    "stories": StorySitemap,
+    "people": PersonSitemap,
+    "tags": TagSitemap,
+    "authors": AuthorSitemap,
+}
 
 
 def news_stories(now=None):

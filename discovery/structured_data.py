@@ -8,8 +8,6 @@ data costs no queries of its own.
 from django.conf import settings
 from django.urls import reverse
 
-from articles.models import byline_name
-
 SCHEMA = "https://schema.org"
 
 
@@ -82,7 +80,14 @@ def news_article(request, article, links, authors, tags):
     if article.dateline_place_id:
         data["locationCreated"] = place(article.dateline_place)
     if authors:
-        data["author"] = [{"@type": "Person", "name": byline_name(author)} for author in authors]
+        data["author"] = [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": request.build_absolute_uri(author.get_absolute_url()),
+            }
+            for author in authors
+        ]
     else:
         data["author"] = [publisher(request)]
     photo = article.lead_photo_for_readers

@@ -41,6 +41,7 @@ urlpatterns = [
     path("people/", people_views.index, name="people"),
     path("people/<slug:slug>/", views.person, name="person"),
     path("tags/<tag:slug>/", views.tag, name="tag"),
+    path("authors/<slug:slug>/", views.author, name="author"),
     path("search/", discovery.search, name="search"),
     # Feeds: RSS 2.0 and Atom for the site, each person and each tag.
     path("feed/", feeds.LatestStoriesFeed(), name="feed"),

@@ -8,7 +8,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles.body import photo_ids
-from articles.models import Article, Photo
+from articles.models import Article, Contributor, Photo
 from articles.querysets import UNSHOWN, credits_prefetch
 from people.models import Person, Relationship
 
@@ -44,6 +44,17 @@ def body_photos(story):
 def person(slug):
     """The person at ``slug``, or None."""
     return Person.objects.filter(slug=slug).first()
+
+
+def author(slug):
+    """The author at ``slug`` with their portrait (and its stand-in), or None."""
+    authors = Contributor.objects.select_related("photo", "photo__replacement")
+    return authors.defer(*(f"photo__{field}" for field in UNSHOWN)).filter(slug=slug).first()
+
+
+def authored(author):
+    """``author``'s stories readers may see, newest first, as cards."""
+    return Article.objects.published().filter(bylines__contributor=author).for_listing()
 
 
 def tag(slug):

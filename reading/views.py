@@ -116,6 +116,18 @@ def _redirect_to_merged_person(request, slug):
     return HttpResponsePermanentRedirect(url)
 
 
+def author(request, slug):
+    author = pages.author(slug)
+    if author is None:
+        raise Http404("No author has this address.")
+    portrait = author.photo.for_readers if author.photo_id else None
+    with_credits([portrait])
+    page = paginate(request, pages.authored(author).newest_first(), PER_PAGE)
+    return render(
+        request, "articles/author.html", {"author": author, "portrait": portrait, "page": page}
+    )
+
+
 def tag(request, slug):
     tag = pages.tag(slug)
     if tag is None:

@@ -84,7 +84,6 @@ def story_form(story, *, people=None, corrections=(), **changes):
         "published_at_0": "",
         "published_at_1": "",
         "lead_photo": story.lead_photo_id or "",
-        "authors": [user.pk for user in story.authors.all()],
         "seen_version": story.version,
     }
     if story.published_at:
@@ -104,6 +103,11 @@ def story_form(story, *, people=None, corrections=(), **changes):
         for n, (person, main) in enumerate(people or [])
     ]
     data.update(inline("person_links", *links, *extra))
+    bylines = [
+        {"id": b.pk, "article": story.pk, "contributor": b.contributor_id, "order": b.order}
+        for b in story.bylines.all()
+    ]
+    data.update(inline("bylines", *bylines))
     tags = [
         {"id": item.pk, "content_object": story.pk, "tag": item.tag_id}
         for item in story.tagged_items.all()
@@ -145,6 +149,7 @@ def new_story_form(headline="Kim Kardashian launches a new label", people=(), **
             ),
         )
     )
+    data.update(inline("bylines"))
     data.update(inline("tagged_items"))
     data.update(inline("reported_relationships"))
     return data

@@ -151,6 +151,7 @@ def article_data(headline="Kim and Kanye marry in Florence", *, people=(), tags=
         {"person": p.pk, "order": n} | ({"is_main": "on"} if main else {})
         for n, (p, main) in enumerate(people)
     ]
+    data.update(inline("bylines"))
     data.update(inline("person_links", *links))
     data.update(inline("tagged_items", *({"tag": tag.pk} for tag in tags)))
     data.update(inline("reported_relationships"))
@@ -248,6 +249,7 @@ def test_admin_configuration_passes_djangos_checks():
         "photos_photo",
         "photos_creditsource",
         "taggit_tag",
+        "articles_contributor",
     ],
 )
 def test_every_model_can_be_listed_and_added(admin_client, model):
@@ -269,6 +271,7 @@ def test_change_pages_open_with_their_inlines(admin_client):
         url("people_person_change", kanye.pk): {"relationships": 0, "reverse_relationships": 1},
         url("people_person_change", kim.pk): {"relationships": 1, "reverse_relationships": 0},
         url("articles_article_change", story.pk): {
+            "bylines": 0,
             "person_links": 1,
             "tagged_items": 1,
             "reported_relationships": 0,
@@ -295,9 +298,9 @@ def test_change_pages_open_with_their_inlines(admin_client):
             "articles_article_add",
             {
                 ("article", "lead_photo"),
-                ("article", "authors"),
                 ("article", "related"),
                 ("article", "dateline_place"),
+                ("byline", "contributor"),
                 ("articleperson", "person"),
                 ("taggedarticle", "tag"),
                 ("relationshipevidence", "relationship"),
@@ -345,7 +348,7 @@ def test_pickers_find_people_by_alias_and_photos_by_who_is_in_them(admin_client,
     assert autocomplete(admin_client, "articles.article", "related", "album") == [
         "Ye announces a new album"
     ]
-    assert autocomplete(admin_client, "articles.article", "authors", admin_user.username) == [
+    assert autocomplete(admin_client, "articles.byline", "contributor", admin_user.username) == [
         admin_user.get_username()
     ]
 

@@ -75,8 +75,10 @@ def pages():
         "tag": reverse("tag", args=["divorce"]),
         "search": reverse("search") + "?q=Kanye",
         "people": reverse("people"),
+        "author": author.contributor.get_absolute_url(),
         "admin-story": reverse("admin:articles_article_change", args=[story.pk]),
         "admin-home": reverse("admin:index"),
+        "admin-author": reverse("admin:articles_contributor_change", args=[author.contributor.pk]),
         "admin-photo-add": reverse("admin:photos_photo_add"),
         "admin-history": reverse("admin:articles_article_history", args=[story.pk]),
         "admin-compare": reverse("admin:articles_article_compare", args=[story.pk])

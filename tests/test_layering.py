@@ -172,6 +172,7 @@ FUNCTION_LEVEL_ALLOWED = {
         "which cannot load before the app registry"
     ),
     ("photos.apps", "photos.receivers"): "as reading.receivers: receivers connect in ready()",
+    ("articles.apps", "articles.bylines"): "as reading.receivers: receivers connect in ready()",
 }
 
 

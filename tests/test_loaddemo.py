@@ -16,6 +16,8 @@ from articles import demo
 from articles.models import (
     Article,
     ArticlePerson,
+    Byline,
+    Contributor,
     RelationshipEvidence,
     TaggedArticle,
 )
@@ -57,6 +59,8 @@ def snapshot(media_root):
         Relationship,
         Article,
         ArticlePerson,
+        Byline,
+        Contributor,
         Photo,
         PhotoCredit,
         CreditSource,
@@ -400,3 +404,13 @@ def test_without_debug_a_published_password_is_replaced_and_said(media, settings
         user = get_user_model().objects.get(username=username)
         assert user.check_password(password) and not user.check_password(demo.PASSWORD)
     assert "published demo password replaced" in output
+
+
+def test_the_demo_has_a_guest_writer_with_an_author_page(media, client):
+    loaddemo()
+    story = Article.objects.get(slug="angel-reese-drafted-by-the-chicago-sky")
+    assert [b.contributor.name for b in story.bylines.all()] == ["Lena Hart", "Demo Editor"]
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert '<a href="/authors/lena-hart/" rel="author">Lena Hart</a>' in html
+    page = client.get("/authors/lena-hart/").content.decode()
+    assert "Contributor" in page and "Angel Reese is heading to Chicago" in page

@@ -80,7 +80,9 @@ def test_story_news_article_has_what_google_asks_for(client, world):
     assert article["@context"] == "https://schema.org"
     assert article["headline"] == "Kanye West is very sad about the divorce"
     assert article["datePublished"] == world.seed.published_at.isoformat(timespec="seconds")
-    assert article["author"] == [{"@type": "Person", "name": "Jo Writer"}]
+    assert article["author"] == [
+        {"@type": "Person", "name": "Jo Writer", "url": "http://testserver/authors/jo-writer/"}
+    ]
     assert article["publisher"]["name"] == "Newsroom"
     assert article["mainEntityOfPage"]["@id"] == "http://testserver/stories/kanye-very-sad/"
     image = article["image"][0]

@@ -42,7 +42,7 @@ def test_the_story_page_reads_what_the_database_holds_in_four_queries():
         links = read.person_links_in_order()
         people = [link.person for link in links]
         tags = [tag.name for tag in read.tags_in_order()]
-        bylines = [author.get_full_name() or author.get_username() for author in read.authors.all()]
+        bylines = [author.name for author in read.byline_authors()]
         notes = [(n.pk, n.kind, n.text, n.created_at) for n in correction_notes(read)]
         back = [link.article for link in links]
     # The story with its corrections; its people, tags, bylines.

@@ -55,12 +55,13 @@ def locs(tree):
     return [loc.text for loc in tree.findall("sm:url/sm:loc", NS)]
 
 
-def test_index_lists_stories_people_and_tags_with_lastmod(client, world):
+def test_index_lists_stories_people_tags_and_authors_with_lastmod(client, world):
     found = sections(client)
     assert set(found) == {
         "http://testserver/sitemap-stories.xml",
         "http://testserver/sitemap-people.xml",
         "http://testserver/sitemap-tags.xml",
+        "http://testserver/sitemap-authors.xml",
     }
     for lastmod in found.values():
         assert w3c_datetime(lastmod) <= timezone.now()
@@ -111,6 +112,17 @@ def test_people_and_tags_sections(client, world):
     ]
     music = tags.xpath("sm:url[sm:loc='http://testserver/tags/music/']/sm:lastmod", namespaces=NS)
     assert music[0].text == timezone.localdate(world.older.published_at).isoformat()
+
+
+def test_authors_section_lists_authors_of_live_stories_dated_by_their_newest(client, world):
+    from articles.models import Byline, Contributor
+
+    hidden = Contributor.objects.create(name="Only Drafts", slug="only-drafts")
+    Byline.objects.create(article=make_article("A draft", status="draft"), contributor=hidden)
+    _, authors = fetch_xml(client, "/sitemap-authors.xml")
+    assert locs(authors) == ["http://testserver/authors/jo-writer/"]
+    (lastmod,) = authors.xpath("sm:url/sm:lastmod", namespaces=NS)
+    assert lastmod.text == timezone.localdate(world.seed.published_at).isoformat()
 
 
 def test_news_sitemap_lists_the_last_two_days_in_google_news_format(client, world):
@@ -168,6 +180,7 @@ def test_robots_txt_points_at_the_sitemaps(client, world):
         "/sitemap-stories.xml",
         "/sitemap-people.xml",
         "/sitemap-tags.xml",
+        "/sitemap-authors.xml",
         "/sitemap-news.xml",
         "/robots.txt",
     ],
@@ -181,4 +194,5 @@ def test_sitemap_queries_do_not_grow(client, world, url, uncached_pages):
     small = count()
     for n in range(5):
         make_article(f"Extra {n}", people=[make_person(f"Extra person {n}")], tags=[f"t{n}"])
-    assert count() == small <= 6
+    # The index asks each of its four sections for its size and its newest change.
+    assert count() == small <= (8 if url == "/sitemap.xml" else 6)

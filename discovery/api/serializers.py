@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from taggit.models import Tag
 
-from articles.models import Article, ArticlePerson, byline_name
+from articles.models import Article, ArticlePerson
 from people.models import Person
 from photos.models import Photo
 
@@ -180,7 +180,7 @@ class StorySerializer(serializers.ModelSerializer):
         return serializers.DateTimeField().to_representation(modified_at(article))
 
     def get_authors(self, article) -> list[str]:
-        return [byline_name(author) for author in article.authors.all()]
+        return [author.name for author in article.byline_authors()]
 
 
 class StoryDetailSerializer(StorySerializer):

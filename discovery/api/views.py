@@ -15,6 +15,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from taggit.models import Tag
 
 from articles.models import Article, ArticlePerson
+from articles.querysets import bylines_prefetch
 from people.models import Person, Relationship
 from photos.models import PhotoCredit
 
@@ -79,7 +80,7 @@ class StoryViewSet(ReadOnlyViewSet):
             .prefetch_related(
                 Prefetch("person_links", queryset=ArticlePerson.objects.select_related("person")),
                 "tags",
-                "authors",
+                bylines_prefetch(Article),
                 Prefetch("lead_photo__credits", queryset=CREDITS),
                 Prefetch("lead_photo__replacement__credits", queryset=CREDITS),
             )

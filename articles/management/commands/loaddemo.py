@@ -30,6 +30,8 @@ from articles import demo
 from articles.models import (
     Article,
     ArticlePerson,
+    Byline,
+    Contributor,
     RelationshipEvidence,
 )
 from articles.roles import install_roles
@@ -378,6 +380,23 @@ class Command(BaseCommand):
             credit.save()
         return True
 
+    def sync_guests(self, article, slugs):
+        """Put the demo's guest writers first on the byline; True if it had to change."""
+        guests = {spec["slug"]: spec for spec in demo.GUEST_AUTHORS}
+        changed = False
+        for order, slug in enumerate(slugs):
+            spec = guests[slug]
+            values = {key: spec[key] for key in ("name", "bio", "links")}
+            writer, state = sync(Contributor, {"slug": slug}, values)
+            _, made = Byline.objects.update_or_create(
+                article=article, contributor=writer, defaults={"order": order}
+            )
+            changed = changed or made or state != UNCHANGED
+        gone = article.bylines.filter(contributor__account__isnull=True).exclude(
+            contributor__slug__in=slugs
+        )
+        return bool(gone.delete()[0]) or changed
+
     def sync_set(self, manager, objects):
         """Make a many-to-many hold exactly ``objects``; True if it had to change."""
         if set(manager.values_list("pk", flat=True)) == {obj.pk for obj in objects}:
@@ -402,6 +421,8 @@ class Command(BaseCommand):
         article, state = sync(Article, {"slug": slug}, values)
         changed = [
             self.sync_people(article, spec),
+            # Guests first: the staff writer's byline is then put after them.
+            self.sync_guests(article, spec.get("guest_authors", [])),
             self.sync_set(article.authors, [self.user] if self.user else []),
             self.sync_tags(article, spec["tags"]),
         ]

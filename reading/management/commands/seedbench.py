@@ -30,10 +30,13 @@ from taggit.models import Tag
 from articles.models import (
     Article,
     ArticlePerson,
+    Byline,
+    Contributor,
     PersonCoverage,
     PersonMonth,
     TaggedArticle,
     TagMonth,
+    byline_name,
 )
 from people.models import Person, Relationship, name_key
 from photos import originals, renditions
@@ -191,6 +194,7 @@ class Command(BaseCommand):
                 (ArticlePerson, "article", stories),
                 (TaggedArticle, "content_object", stories),
                 (Article.authors.through, "article", stories),
+                (Byline, "article", stories),
                 (Article.related.through, "from_article", stories),
                 (Article.related.through, "to_article", stories),
                 (Article, "id", stories),
@@ -212,9 +216,11 @@ class Command(BaseCommand):
             Photo.objects.filter(image__in=templates).delete()
             Person.objects.filter(slug__startswith="bench-").delete()
             Tag.objects.filter(slug__startswith="bench-").delete()
+            Contributor.objects.filter(slug__startswith="bench-").delete()
             get_user_model().objects.filter(username__startswith="bench-").delete()
 
     def authors(self):
+        """Twenty staff writers: (account id, author record id) each."""
         User = get_user_model()
         ids = []
         for n in range(20):
@@ -222,7 +228,10 @@ class Command(BaseCommand):
                 username=f"bench-author-{n}",
                 defaults={"first_name": self.random.choice(FIRST_NAMES), "last_name": "Writer"},
             )
-            ids.append(user.pk)
+            author, _ = Contributor.objects.get_or_create(
+                account=user, defaults={"name": byline_name(user), "slug": f"bench-author-{n}"}
+            )
+            ids.append((user.pk, author.pk))
         return ids
 
     def people(self, count):
@@ -365,7 +374,8 @@ class Command(BaseCommand):
         )  # fmt: skip
         links = Table(ArticlePerson, ["article_id", "person_id", "is_main", "order"])
         tagged = Table(TaggedArticle, ["content_object_id", "tag_id"])
-        bylines = Table(Article.authors.through, ["article_id", "user_id"])
+        authors = Table(Article.authors.through, ["article_id", "user_id"])
+        bylines = Table(Byline, ["article_id", "contributor_id", "order"])
         first = articles.allocate(count)
         plans = []
         # Who each photo shows: the people of the first story it leads.
@@ -418,10 +428,19 @@ class Command(BaseCommand):
                     yield (pk, article, tag)
                     pk += 1
 
+        # One writer a story: their account among its authors, their record on its byline.
+        writers = [rng.choice(author_ids) for _ in plans]
+
+        def author_rows():
+            pk = authors.allocate(len(plans))
+            for (article, *_), (user, _) in zip(plans, writers, strict=True):
+                yield (pk, article, user)
+                pk += 1
+
         def byline_rows():
             pk = bylines.allocate(len(plans))
-            for article, *_ in plans:
-                yield (pk, article, rng.choice(author_ids))
+            for (article, *_), (_, author) in zip(plans, writers, strict=True):
+                yield (pk, article, author, 0)
                 pk += 1
 
         total_links = sum(len(p) for _, p, _ in plans)
@@ -430,6 +449,7 @@ class Command(BaseCommand):
             "stories": count,
             "people links": links.write(link_rows(), "people links", total_links),
             "tag links": tagged.write(tag_rows(), "tag links", total_tags),
+            "authors": authors.write(author_rows(), "authors", len(plans)),
             "bylines": bylines.write(byline_rows(), "bylines", len(plans)),
         }
         # What the listings derive from these rows, by their one writer.
@@ -461,7 +481,8 @@ class Command(BaseCommand):
     def reset_sequences(self):
         tables = [
             Person, Relationship, Tag, Photo, PhotoCredit, Article, ArticlePerson,
-            TaggedArticle, Article.authors.through, PersonMonth, TagMonth, Photo.people.through,
+            TaggedArticle, Article.authors.through, Byline, PersonMonth, TagMonth,
+            Photo.people.through,
         ]  # fmt: skip
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(self.style, tables):
