@@ -121,6 +121,7 @@ def test_an_image_dropped_on_the_text_is_uploaded_through_the_photo_checks_and_p
     browser, live_server, picture_editor
 ):
     CreditSource.objects.create(kind="agency", name="Credit Line (ref2017.1)")
+    CreditSource.objects.create(kind="agency", name="Getty Images")
     story = make_article("Kim at the Met", status="draft", body="<p>First day.</p>")
     page = open_story(browser, live_server, picture_editor, story)
 
@@ -151,10 +152,18 @@ def test_an_image_dropped_on_the_text_is_uploaded_through_the_photo_checks_and_p
     assert not Photo.objects.exists()
 
     page.fill("#id_photo-upload-alt_text", "The IPTC reference picture")
+    # A credit the file does not name, found among the desk's sources.
+    page.fill("#photo-upload-source-search", "getty")
+    page.click(".photo-upload__source:has-text('Getty Images (agency)')")
+    assert "Getty Images (agency)" in page.inner_text(".photo-upload__chosen")
     page.click("dialog.photo-upload button[type=submit]")
     page.wait_for_selector("dialog.photo-upload", state="hidden")
     photo = Photo.objects.get()
-    assert photo.credit_line.startswith("© Credit Line (ref2017.1)")
+    # The sources chosen, then the names from the file made sources, in its order.
+    assert photo.credit_line == (
+        "© Credit Line (ref2017.1), Getty Images / Source (ref2017.1) / Creator1 (ref2017.1) "
+        "/ Creator2 (ref2017.1)"
+    )
     assert f"[photo: {photo.pk}]" in editor_text(page)
     assert "data:" not in body_value(page)
 

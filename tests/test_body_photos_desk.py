@@ -283,6 +283,18 @@ def test_the_upload_form_is_the_photo_forms_fields(uploader):
     assert 'data-may-create-sources="yes"' in page
 
 
+def test_the_upload_dialog_finds_credit_sources_through_the_admins_picker(uploader):
+    credit_source("Getty Images")
+    credit_source("kimkardashian", platform="Instagram")
+    query = {"app_label": "photos", "model_name": "photocredit", "field_name": "source"}
+    found = uploader.get(reverse("admin:autocomplete"), {**query, "term": "getty"}).json()
+    assert [source["text"] for source in found["results"]] == ["Getty Images (agency)"]
+    found = uploader.get(reverse("admin:autocomplete"), {**query, "term": "kimk"}).json()
+    assert [source["text"] for source in found["results"]] == [
+        "Instagram/kimkardashian (platform account)"
+    ]
+
+
 def test_an_upload_stores_the_photo_with_credits_and_renditions(uploader, originals_root):
     imago, doe = credit_source("IMAGO"), credit_source("Jane Doe", kind="photographer")
     account = credit_source("kimkardashian", platform="Instagram")
