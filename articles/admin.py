@@ -499,7 +499,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
                 {
                     "fields": [
                         "headline",
-                        "slug",
+                        ("slug", "kind"),
                         "standfirst",
                         ("dateline", "dateline_place", "dateline_source"),
                         "body",

@@ -379,6 +379,7 @@ def _birthday(slug, name, when, paragraphs, photo_credits, *, people=(), tags=()
     return {
         "slug": f"{slug}-turns-{years}",
         "headline": f"{name} turns {years}",
+        "kind": "note",
         "standfirst": f"{name} celebrates a birthday today.",
         "dateline": "Los Angeles, California",
         "published_at": when,

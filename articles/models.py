@@ -183,7 +183,20 @@ class Article(models.Model):
         REVIEW = "review", "in review"
         PUBLISHED = "published", "published"
 
+    class Kind(models.TextChoices):
+        NEWS = "news", "news"
+        INTERVIEW = "interview", "interview"
+        GALLERY = "gallery", "gallery"
+        NOTE = "note", "short note (a birthday, an anniversary)"
+
     headline = models.CharField(max_length=200)
+    kind = models.CharField(
+        "kind of story",
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.NEWS,
+        help_text="What sort of story it is: related stories and the front page weigh it.",
+    )
     slug = models.SlugField(
         max_length=200,
         unique=True,

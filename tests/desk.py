@@ -73,6 +73,7 @@ def story_form(story, *, people=None, corrections=(), **changes):
     data = {
         "headline": story.headline,
         "slug": story.slug,
+        "kind": story.kind,
         "standfirst": story.standfirst,
         "dateline": story.dateline,
         "dateline_place": story.dateline_place_id or "",
@@ -131,6 +132,7 @@ def new_story_form(headline="Kim Kardashian launches a new label", people=(), **
     data = {
         "headline": headline,
         "slug": slugify(headline),
+        "kind": "news",
         "standfirst": "",
         "dateline": "",
         "body": "<p>Words.</p>",

@@ -138,6 +138,7 @@ def article_data(headline="Kim and Kanye marry in Florence", *, people=(), tags=
     data = {
         "headline": headline,
         "slug": slugify(headline),
+        "kind": "news",
         "standfirst": "",
         "dateline": "",
         "body": "",

@@ -415,6 +415,7 @@ class Command(BaseCommand):
             # Compared as stored: saving cleans the body to the allow-list.
             "body": clean_body(spec["body"]),
             "status": spec["status"],
+            "kind": spec.get("kind", Article.Kind.NEWS),
             "published_at": self.publication_time(spec, existing),
             "lead_photo_id": photo.pk if photo else None,
         }
