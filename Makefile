@@ -17,8 +17,10 @@ $(STAMP): requirements.txt
 
 install: $(STAMP)
 
-# The demo runs with DEBUG on: plain HTTP, media served by Django.
+# The demo runs with DEBUG on: plain HTTP, media served by Django; a missing
+# address shows readers' 404 page, not Django's debug page.
 run: export DEBUG = 1
+run: export DESIGNED_404 = 1
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py loaddemo

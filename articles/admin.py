@@ -38,7 +38,15 @@ from photos.admin import THUMBNAIL_WIDTH, PhotoAdmin, photos_matching, thumbnail
 from photos.models import Photo, PhotoCredit
 from photos.quick_upload import QuickPhotoForm
 
-from . import calendar, revisions, roles, workflow
+from . import (  # noqa: F401 - the *_admin modules register their models
+    calendar,
+    front_page_admin,
+    revisions,
+    roles,
+    section_admin,
+    tag_admin,
+    workflow,
+)
 from .body import (
     DESCRIPTION_LENGTH,
     HEADLINE_SEARCH_LENGTH,
@@ -499,7 +507,7 @@ class ArticleAdmin(ArchiveListMixin, LabelledDateTimeMixin, VersionAdmin):
                 {
                     "fields": [
                         "headline",
-                        ("slug", "kind"),
+                        ("slug", "kind", "section"),
                         "standfirst",
                         ("dateline", "dateline_place", "dateline_source"),
                         "body",

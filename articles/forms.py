@@ -26,6 +26,7 @@ from .body import (
 )
 from .models import Article, ArticlePerson, byline_name, desk_time
 from .sanitize import EDITOR_EXTENSIONS
+from .section_list import navigation
 
 BODY_HELP = (
     "Bold, italics, links, subheadings, lists and quotes. Pasted text is cleaned when saved. "
@@ -120,6 +121,13 @@ class StoryForm(forms.ModelForm):
         if "headline" in self.fields:
             # Its help line is about that count alone: the live count takes its place.
             self.fields["headline"].widget.attrs["data-count-in-help"] = ""
+        if "section" in self.fields:
+            # The sections as the site's header lists them, kept in the cache: no
+            # query to draw the form (a posted choice is still checked against the table).
+            self.fields["section"].choices = [
+                ("", "---------"),
+                *((section.pk, section.name) for section in navigation()),
+            ]
 
     def take_step(self, name):
         """The pressed button sets the status that the rest of the form checks."""

@@ -64,6 +64,41 @@ class Place(models.Model):
         return ", ".join(part for part in (self.name, self.region or self.country) if part)
 
 
+class Section(models.Model):
+    """A section of the site (Stars, TV, Music, Royals, Sport): a story's primary home.
+
+    The header's navigation lists the sections in ``order``; each has a page
+    of its stories (``/section/<slug>/``), a feed and sitemap entries.
+    """
+
+    name = models.CharField(max_length=60, unique=True, help_text="As the navigation prints it.")
+    slug = models.SlugField(
+        max_length=60,
+        unique=True,
+        error_messages={"unique": "Another section already uses this address; choose another."},
+    )
+    order = models.PositiveSmallIntegerField(
+        "order in the navigation", default=0, help_text="Lower comes first."
+    )
+    description = models.TextField(
+        max_length=500,
+        blank=True,
+        help_text="A sentence for the section page and search results: what it covers.",
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse_slug("section", self.slug)
+
+    def clean(self):
+        self.name = " ".join(self.name.split())
+
+
 class Contributor(models.Model):
     """Someone whose name a byline prints: a staff writer or a guest.
 
@@ -254,6 +289,14 @@ class Article(models.Model):
     people = models.ManyToManyField(
         Person, through="ArticlePerson", blank=True, related_name="articles"
     )
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="stories",
+        help_text="The story's primary section: its page, feed and breadcrumb.",
+    )
     lead_photo = models.ForeignKey(
         Photo, on_delete=models.PROTECT, null=True, blank=True, related_name="lead_of"
     )
@@ -280,6 +323,12 @@ class Article(models.Model):
     # the row it has read, not by looking up each story's links.
     person_ids = KeyList()
     tag_ids = KeyList()
+    author_ids = KeyList()  # its bylines' authors, kept the same way
+    # Where the story is counted among its section's months (see
+    # reading.sections), as it was last counted: a section or time changed by
+    # QuerySet.update still knows which month to count again.
+    counted_section = models.PositiveIntegerField(null=True, editable=False)
+    counted_month = models.DateField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -298,6 +347,11 @@ class Article(models.Model):
             # Newest-first walks that only need ids (a person's or tag's newest
             # stories) read the index alone, never the rows.
             models.Index(fields=["status", "-published_at", "-id"], name="article_reading_ids"),
+            # A section's page and feed: its newest stories, one walk at any depth.
+            models.Index(
+                fields=["section", "status", "-published_at", "-id"],
+                name="article_section_reading",
+            ),
             # A photo's newest published story (the person page's gallery):
             # without it SQLite, lacking statistics, walks every published
             # story once per photo through the index above.
@@ -344,6 +398,7 @@ class Article(models.Model):
                     "has_corrections",
                     "person_ids",
                     "tag_ids",
+                    "author_ids",
                 }
         # Its links and their listings follow it from reading.receivers.
         super().save(*args, **kwargs)
@@ -472,6 +527,10 @@ class Byline(models.Model):
         Contributor, on_delete=models.PROTECT, related_name="bylines", verbose_name="author"
     )
     order = models.PositiveSmallIntegerField(default=0)
+    # The story's status and time, copied (see reading.listings): an author's
+    # page walks one index of these rows, as a person's page does.
+    is_published = models.BooleanField(default=False, editable=False)
+    published_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         ordering = ["order", "pk"]
@@ -485,8 +544,13 @@ class Byline(models.Model):
             )
         ]
         indexes = [
-            # An author page: their stories, newest first.
             models.Index(fields=["contributor", "article"], name="byline_by_contributor"),
+            # An author page: their stories, newest first.
+            models.Index(
+                fields=["contributor", "-published_at", "-article"],
+                condition=Q(is_published=True),
+                name="byline_reading",
+            ),
         ]
 
     def __str__(self):
@@ -610,7 +674,14 @@ reversion.register(TaggedArticle, exclude=COPIED)
 reversion.register(Byline)
 reversion.register(
     Article,
-    exclude=["has_corrections", "person_ids", "tag_ids"],
+    exclude=[
+        "has_corrections",
+        "person_ids",
+        "tag_ids",
+        "author_ids",
+        "counted_section",
+        "counted_month",
+    ],
     follow=["person_links", "tagged_items", "bylines"],
 )
 
@@ -649,6 +720,18 @@ class TagMonth(MonthlyCount):
         return f"{self.tag_id} in {self.month:%Y-%m}: {self.stories}"
 
 
+class AuthorMonth(MonthlyCount):
+    contributor = models.ForeignKey(Contributor, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint("contributor", "month", name="author_month_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.contributor_id} in {self.month:%Y-%m}: {self.stories}"
+
+
 class PersonCoverage(models.Model):
     """A person's published stories in all: the sum of their monthly counts.
 
@@ -669,3 +752,134 @@ class PersonCoverage(models.Model):
 
     def __str__(self):
         return f"{self.person_id}: {self.stories}"
+
+
+class SectionMonth(MonthlyCount):
+    """A section's published stories in one month, kept by ``reading.sections``."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint("section", "month", name="section_month_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.section_id} in {self.month:%Y-%m}: {self.stories}"
+
+
+class FrontSlot(models.Model):
+    """A place on the front page the desk fills: the lead, or one of the top stories.
+
+    The story shows there while it is live and the slot has not ended, under
+    the slot's own headline and photo if given; otherwise the front page
+    falls back to the newest stories (``reading.front_page``).
+    """
+
+    LEAD = 0
+    TOP_SLOTS = 4
+    PLACES = [(LEAD, "lead"), *((n, f"top story {n}") for n in range(1, TOP_SLOTS + 1))]
+
+    place = models.PositiveSmallIntegerField(
+        choices=PLACES,
+        unique=True,
+        error_messages={"unique": "This place already has a story; change that slot instead."},
+    )
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="front_slots",
+        verbose_name="story",
+        help_text="Shown while it is live; a draft or a scheduled story waits its turn.",
+    )
+    headline = models.CharField(
+        "front-page headline",
+        max_length=200,
+        blank=True,
+        help_text="The headline on the front page, if not the story's own.",
+    )
+    photo = models.ForeignKey(
+        Photo,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="front_slots",
+        verbose_name="front-page photo",
+        help_text="The photo on the front page, if not the story's lead photo.",
+    )
+    ends_at = models.DateTimeField(
+        "ends",
+        null=True,
+        blank=True,
+        help_text="From this moment the place falls back to the newest stories; empty: "
+        "until changed.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["place"]
+        verbose_name = "front-page slot"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(place__lte=4),
+                name="front_slot_place_known",
+                violation_error_message="The front page has a lead and four top stories.",
+            ),
+            models.UniqueConstraint(
+                "article",
+                name="front_slot_story_once",
+                violation_error_message="This story already has a place on the front page.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_place_display().capitalize()}: {self.article}"
+
+    def clean(self):
+        self.headline = " ".join(self.headline.split())
+        if self.ends_at is not None and self.ends_at <= timezone.now():
+            raise ValidationError(
+                {
+                    "ends_at": "This moment has passed: the slot would never show. Choose a later "
+                    "one, or leave it empty to keep the story until the slot is changed."
+                }
+            )
+
+    def is_showing(self, now=None):
+        """Whether readers see the slot's story now: it is live and the slot has not ended."""
+        now = now or timezone.now()
+        return (self.ends_at is None or self.ends_at > now) and self.article.is_live
+
+    @property
+    def front_headline(self):
+        return self.headline or self.article.headline
+
+    @property
+    def front_photo(self):
+        """The photo readers see in the slot: its own, else the story's (either may be
+        replaced once its licence has expired), or None."""
+        if self.photo_id:
+            return self.photo.for_readers
+        return self.article.lead_photo_for_readers
+
+
+class TagDescription(models.Model):
+    """A tag's few words for its page, kept beside taggit's tag (whose table is taggit's)."""
+
+    tag = models.OneToOneField(
+        Tag, on_delete=models.CASCADE, primary_key=True, related_name="description"
+    )
+    text = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="One or two sentences under the tag's title on its page: what the tag covers.",
+    )
+
+    class Meta:
+        verbose_name = "description"
+
+    def __str__(self):
+        return self.text
+
+    def clean(self):
+        self.text = " ".join(self.text.split())

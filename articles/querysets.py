@@ -26,7 +26,7 @@ UNSHOWN_PHOTO_FIELDS = tuple(
     f"{path}__{field}" for path in ("lead_photo", "lead_photo__replacement") for field in UNSHOWN
 )
 # A story's own columns the cards do not show (the related-stories score reads them).
-UNSHOWN_STORY_FIELDS = ("person_ids", "tag_ids")
+UNSHOWN_STORY_FIELDS = ("person_ids", "tag_ids", "author_ids", "counted_section", "counted_month")
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -63,7 +63,9 @@ class ArticleQuerySet(models.QuerySet):
         The shown photo's credits come with ``with_shown_photo_credits``.
         """
         return (
-            self.select_related("lead_photo", "lead_photo__replacement", "dateline_place")
+            self.select_related(
+                "lead_photo", "lead_photo__replacement", "dateline_place", "section"
+            )
             .defer(*UNSHOWN_STORY_FIELDS, *UNSHOWN_PHOTO_FIELDS)
             .prefetch_related(
                 "tags",  # in order: ``tags_in_order``

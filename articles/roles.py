@@ -30,6 +30,7 @@ _STORY_WRITING = [
     # Pickers: the people, tags, photos, authors and dateline places a story links to.
     "articles.view_place",
     "articles.view_contributor",
+    "articles.view_section",
     "people.view_person",
     "taggit.view_tag",
     "taggit.add_tag",
@@ -53,6 +54,17 @@ ROLES = {
         "articles.add_contributor",
         "articles.change_contributor",
         "taggit.change_tag",
+        # A tag's description for its page, in the tag admin.
+        "articles.add_tagdescription",
+        "articles.change_tagdescription",
+        "articles.view_tagdescription",
+        # The sections and the front page the desk arranges.
+        "articles.add_section",
+        "articles.change_section",
+        "articles.add_frontslot",
+        "articles.change_frontslot",
+        "articles.delete_frontslot",
+        "articles.view_frontslot",
     ],
     PHOTO_DESK: [
         "photos.add_photo",

@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds: the whole site, each person, each tag.
+"""RSS 2.0 and Atom feeds: the whole site, each person, each tag, each author.
 
 Every entry carries the full headline, the standfirst, the authors, the
 publication and update times, the tags as categories, and the lead photo as
@@ -15,9 +15,10 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from taggit.models import Tag
 
-from articles.models import Article
+from articles.models import Article, Contributor, Section
 from articles.querysets import bylines_prefetch, with_shown_photo_credits
 from people.models import Person
+from reading.listings import AUTHORS
 from reading.querysets import stories
 
 from .structured_data import modified_at
@@ -194,6 +195,51 @@ class TagFeed(StoryFeed):
         return reverse("tag_feed", args=[tag.slug])
 
 
+class SectionFeed(StoryFeed):
+    """A section's newest stories: one walk of the section's index."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, slug=slug)
+
+    def stories(self, section):
+        return Article.objects.published().filter(section=section)
+
+    def title(self, section):
+        return f"{settings.SITE_NAME}: {section.name}"
+
+    def description(self, section):
+        return section.description or f"The latest {section.name} stories on {settings.SITE_NAME}."
+
+    def link(self, section):
+        return section.get_absolute_url()
+
+    def feed_url(self, section):
+        return reverse("section_feed", args=[section.slug])
+
+
+class AuthorFeed(StoryFeed):
+    """The stories an author (staff or guest) has a byline on, newest first."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Contributor, slug=slug)
+
+    def stories(self, author):
+        # One walk of the author's reading index, as a person's feed: flat for a prolific writer.
+        return Article.objects.published().filter(pk__in=AUTHORS.newest(author, FEED_ITEMS))
+
+    def title(self, author):
+        return f"{settings.SITE_NAME}: stories by {author.name}"
+
+    def description(self, author):
+        return f"The latest stories by {author.name} on {settings.SITE_NAME}."
+
+    def link(self, author):
+        return author.get_absolute_url()
+
+    def feed_url(self, author):
+        return reverse("author_feed", args=[author.slug])
+
+
 class AtomMixin:
     feed_type = MediaAtomFeed
 
@@ -211,6 +257,16 @@ class PersonAtomFeed(AtomMixin, PersonFeed):
         return reverse("person_feed_atom", args=[person.slug])
 
 
+class SectionAtomFeed(AtomMixin, SectionFeed):
+    def feed_url(self, section):
+        return reverse("section_feed_atom", args=[section.slug])
+
+
 class TagAtomFeed(AtomMixin, TagFeed):
     def feed_url(self, tag):
         return reverse("tag_feed_atom", args=[tag.slug])
+
+
+class AuthorAtomFeed(AtomMixin, AuthorFeed):
+    def feed_url(self, author):
+        return reverse("author_feed_atom", args=[author.slug])

@@ -83,7 +83,9 @@ def for_story(request, article, links, authors, tags):
     photo = article.lead_photo_for_readers
     main = next((link.person for link in links if link.is_main), None)
     trail = [(settings.SITE_NAME, reverse("home"))]
-    if main:
+    if article.section_id:
+        trail.append((article.section.name, article.section.get_absolute_url()))
+    elif main:
         trail.append((main.name, main.get_absolute_url()))
     elif tags:
         trail.append((tags[0].name, reverse("tag", args=[tags[0].slug])))
@@ -147,6 +149,46 @@ def for_tag(request, tag, page):
     )
 
 
+def for_author(request, author, page):
+    path = author.get_absolute_url()
+    return PageMeta(
+        title=author.name,
+        description=f"Stories by {author.name} on {settings.SITE_NAME}.",
+        url=canonical(request, path, page),
+        type="profile",
+        feed=Feed(
+            f"{settings.SITE_NAME}: stories by {author.name}",
+            request.build_absolute_uri(reverse("author_feed", args=[author.slug])),
+            request.build_absolute_uri(reverse("author_feed_atom", args=[author.slug])),
+        ),
+        structured_data=[
+            structured_data.breadcrumbs(
+                request, [(settings.SITE_NAME, reverse("home")), (author.name, path)]
+            )
+        ],
+    )
+
+
+def for_section(request, section, page):
+    path = section.get_absolute_url()
+    return PageMeta(
+        title=section.name,
+        description=section.description
+        or f"The latest {section.name} stories from {settings.SITE_NAME}.",
+        url=canonical(request, path, page),
+        feed=Feed(
+            f"{settings.SITE_NAME}: {section.name}",
+            request.build_absolute_uri(reverse("section_feed", args=[section.slug])),
+            request.build_absolute_uri(reverse("section_feed_atom", args=[section.slug])),
+        ),
+        structured_data=[
+            structured_data.breadcrumbs(
+                request, [(settings.SITE_NAME, reverse("home")), (section.name, path)]
+            )
+        ],
+    )
+
+
 def for_context(context):
     """The PageMeta for a page, from its template context."""
     if context.get("meta"):
@@ -168,6 +210,10 @@ def for_context(context):
         )
     if name == "tag" and context.get("tag"):
         return for_tag(request, context["tag"], context.get("page"))
+    if name == "author" and context.get("author"):
+        return for_author(request, context["author"], context.get("page"))
+    if name == "section" and context.get("section"):
+        return for_section(request, context["section"], context.get("page"))
     if name == "home":
         return for_home(request, context.get("lead"))
     if match is None:

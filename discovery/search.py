@@ -41,6 +41,7 @@ from django.utils.safestring import mark_safe
 from articles.search_document import CONFIG, story_document
 from people.models import Person, name_key
 from reading.listings import PEOPLE
+from reading.people_index import with_portrait
 
 #: The longest query the site accepts; longer ones get a 400 page.
 MAX_QUERY_LENGTH = 200
@@ -87,9 +88,10 @@ def words_of(text):
 
 
 def people_matching(text):
-    """People whose name or an alias matches, best matches first."""
+    """People whose name or an alias matches, best matches first, each with their
+    portrait's few fields read in the same query (``reading.people_index.with_portrait``)."""
     folded = name_key(text)
-    people = list(Person.objects.matching(text)[:200])
+    people = list(with_portrait(Person.objects.matching(text))[:200])
 
     def closeness(person):
         names = [name_key(name) for name in [person.name, *person.alias_list]]

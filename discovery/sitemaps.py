@@ -1,4 +1,5 @@
-"""Sitemaps for search engines: stories, people, tags and authors, and a Google News sitemap.
+"""Sitemaps for search engines: stories, people, tags, authors and sections, and a Google
+News sitemap.
 
 Only what readers may see is listed. ``lastmod`` comes from real times: a
 story's last change (never before it was published), a person's last edit, a
@@ -9,12 +10,12 @@ import datetime
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.db.models import Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, Contributor
+from articles.models import Article, Contributor, Section
 from people.models import Person
 
 from .structured_data import modified_at
@@ -88,11 +89,27 @@ class AuthorSitemap(Sitemap):
         return author.newest
 
 
+class SectionSitemap(Sitemap):
+    def items(self):
+        """Every section: the header links to each. Its newest story is one walk of its index."""
+        newest = (
+            Article.objects.published()
+            .filter(section=OuterRef("pk"))
+            .order_by("-published_at", "-pk")
+            .values("published_at")[:1]
+        )
+        return Section.objects.annotate(newest=Subquery(newest)).order_by("order", "pk")
+
+    def lastmod(self, section):
+        return section.newest
+
+
 SITEMAPS = {
     "stories": StorySitemap,
     "people": PersonSitemap,
     "tags": TagSitemap,
     "authors": AuthorSitemap,
+    "sections": SectionSitemap,
 }
 
 

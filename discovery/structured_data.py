@@ -75,6 +75,8 @@ def news_article(request, article, links, authors, tags):
         data["alternativeHeadline"] = article.headline
     if article.standfirst:
         data["description"] = article.standfirst
+    if article.section_id:
+        data["articleSection"] = article.section.name
     if article.dateline:
         data["dateline"] = article.dateline
     if article.dateline_place_id:

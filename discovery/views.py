@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from articles.models import Article
 from common.pagination import paginate
 from common.planning import planned_afresh
+from reading.people_index import with_portraits
 
 from . import metadata
 from . import search as site_search
@@ -36,12 +37,16 @@ def search(request):
         people = site_search.people_matching(text)
         found = site_search.ranked(Article.objects.published(), text, people)
         page = paginate(request, found.ids, PER_PAGE)
-        stories = site_search.shown(Article.objects.published(), page.object_list, text)
+        # Each result's card photo comes with its story, in the same query.
+        found_stories = Article.objects.published().select_related(
+            "lead_photo", "lead_photo__replacement"
+        )
+        stories = site_search.shown(found_stories, page.object_list, text)
     context.update(
         searched=text,
         # Kept in the links to other pages of results.
         params=urlencode({"q": text}, quote_via=quote) + "&",
-        people=people[: site_search.PEOPLE_SHOWN],
+        people=with_portraits(people[: site_search.PEOPLE_SHOWN]),
         page=page,
         more=found.more,
         hits=site_search.hits(stories, text),

@@ -1,4 +1,7 @@
-"""Server error pages that need nothing that may be broken.
+"""Error pages: readers' 404, and server error pages that need nothing that may be broken.
+
+A missing address gets readers' 404 page (``page_not_found``): a search box
+and the most read, so a reader finds the way on.
 
 When the database is down (restarting, failing over, out of connections),
 every page that reads it fails. Readers then get a short "back in a moment"
@@ -15,6 +18,10 @@ from functools import cache
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+
+from reading import pages
+from reading.views import MOST_READ
 
 logger = logging.getLogger(__name__)
 
@@ -49,3 +56,13 @@ def server_error(request):
         logger.warning("Database unavailable, answered 503: %s", error)
         return service_unavailable()
     return HttpResponseServerError(_page("500.html"), content_type="text/html; charset=utf-8")
+
+
+def page_not_found(request, exception):
+    """``handler404``: readers' 404 page, with the most read (one query; without it
+    while the database is down, which the page's other parts then answer for)."""
+    try:
+        most_read = pages.most_read(MOST_READ)
+    except DATABASE_DOWN:
+        most_read = []
+    return render(request, "404.html", {"most_read": most_read}, status=404)

@@ -7,7 +7,8 @@ generation is current.
 
 What changes with the clock rather than with a save is covered by the entry's
 lifetime: no page outlives the next scheduled publication (a story set to go
-live at 14:00 appears at 14:00) nor the next local midnight (photo licences run
+live at 14:00 appears at 14:00), the next end of a front-page slot, nor the next
+local midnight (photo licences run
 out by the day, ages change on birthdays). No worker or cron job is needed.
 
 Only anonymous GET/HEAD requests for reader pages are served from the cache:
@@ -32,7 +33,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
-from articles.models import Article
+from articles.models import Article, FrontSlot
 from reading import pagecache
 
 from .routers import AFTER_WRITE_COOKIE
@@ -49,18 +50,19 @@ def skip_paths():
 
 
 def next_scheduled_change(generation, now):
-    """When the next scheduled story goes live (or None), remembered for this generation."""
+    """When the next scheduled story goes live or the next front-page slot ends (or None),
+    remembered for this generation."""
     key = NEXT_CHANGE_KEY.format(generation)
     remembered = cache.get(key)
     if remembered is not None and (remembered == 0 or remembered > now.timestamp()):
         return None if remembered == 0 else remembered
-    upcoming = (
-        Article.objects.filter(status="published", published_at__gt=now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    value = upcoming.timestamp() if upcoming else 0
+    # A slot that ends hands its place to the newest stories: no page outlives it.
+    # One query for both, each read off its index.
+    upcoming = Article.objects.filter(status="published", published_at__gt=now).order_by()
+    ending = FrontSlot.objects.filter(ends_at__gt=now).order_by()
+    moments = upcoming.values_list("published_at").union(ending.values_list("ends_at"))
+    first = moments.order_by("published_at").first()
+    value = first[0].timestamp() if first else 0
     cache.set(key, value, pagecache.seconds())
     return value or None
 

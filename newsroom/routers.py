@@ -55,7 +55,9 @@ class ReplicaReadsMiddleware:
             response = self.get_response(request)
         finally:
             _reader_request.reset(token)
-        if request.method not in ("GET", "HEAD", "OPTIONS") and settings.DATABASE_REPLICAS:
+        # A write the browser never reads back (the read beacon's count) pins nothing.
+        writes = request.method not in ("GET", "HEAD", "OPTIONS")
+        if writes and settings.DATABASE_REPLICAS and getattr(response, "reads_back", True):
             response.set_cookie(
                 AFTER_WRITE_COOKIE,
                 "1",

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.routers.ReplicaReadsMiddleware",
+    # The designed 404 page with DEBUG on, for the demo (newsroom/not_found.py).
+    "newsroom.not_found.DesignedNotFoundMiddleware",
     # 304s for pages a browser or CDN already has, cached ones included.
     "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous readers' pages from the shared cache, never stale (newsroom/middleware.py).
@@ -106,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsroom.context_processors.site",
+                "newsroom.context_processors.sections",
             ],
         },
     },
@@ -293,6 +296,8 @@ WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 # Uploaded media are served by Django only where no web server or object
 # store sits in front (a laptop, the demo).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+# With DEBUG on, show readers' 404 page rather than Django's debug page (make run turns it on).
+DESIGNED_404 = env_bool("DESIGNED_404", False)
 
 SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")
 

@@ -9,9 +9,8 @@ from discovery import feeds
 from discovery import views as discovery
 from discovery.sitemaps import SITEMAPS
 from newsroom import twofactor
-from people import views as people_views
 from photos.admin import moved_admin_page
-from reading import views
+from reading import people_index, views
 
 
 class TagSlugConverter:
@@ -38,18 +37,25 @@ admin.site.index_title = "Stories, people and photos"
 urlpatterns = [
     path("", views.home, name="home"),
     path("stories/<slug:slug>/", views.story, name="story"),
-    path("people/", people_views.index, name="people"),
+    path("people/", people_index.index, name="people"),
     path("people/<slug:slug>/", views.person, name="person"),
     path("tags/<tag:slug>/", views.tag, name="tag"),
+    path("section/<slug:slug>/", views.section, name="section"),
     path("authors/<slug:slug>/", views.author, name="author"),
     path("search/", discovery.search, name="search"),
-    # Feeds: RSS 2.0 and Atom for the site, each person and each tag.
+    # The story page's beacon: one reader visit counted for "Most read".
+    path("hit/<int:pk>/", views.story_hit, name="story_hit"),
+    # Feeds: RSS 2.0 and Atom for the site, each person, each tag and each author.
     path("feed/", feeds.LatestStoriesFeed(), name="feed"),
     path("feed/atom/", feeds.LatestStoriesAtomFeed(), name="feed_atom"),
     path("people/<slug:slug>/feed/", feeds.PersonFeed(), name="person_feed"),
     path("people/<slug:slug>/feed/atom/", feeds.PersonAtomFeed(), name="person_feed_atom"),
     path("tags/<tag:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
     path("tags/<tag:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
+    path("section/<slug:slug>/feed/", feeds.SectionFeed(), name="section_feed"),
+    path("section/<slug:slug>/feed/atom/", feeds.SectionAtomFeed(), name="section_feed_atom"),
+    path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
+    path("authors/<slug:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author_feed_atom"),
     # For crawlers.
     path(
         "sitemap.xml",
@@ -72,6 +78,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# Readers' 404 page: a search box and the most read.
+handler404 = "newsroom.errors.page_not_found"
 # 503 with Retry-After while the database is down; the static 500 page otherwise.
 handler500 = "newsroom.errors.server_error"
 

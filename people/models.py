@@ -20,6 +20,7 @@ from .dates import Precision, age_between
 from .folding import FoldedTextField, name_key
 from .managers import PersonQuerySet, RelationshipQuerySet
 from .relations import Tie
+from .sorting import SortKeyField
 
 __all__ = [
     "Person",
@@ -64,6 +65,15 @@ class Person(models.Model):
     Gender = choices.Gender
 
     name = models.CharField(max_length=200)
+    sort_name = models.CharField(
+        max_length=200,
+        blank=True,
+        # In the database too: rows written by code that predates the column.
+        default="",
+        db_default="",
+        help_text="How the people index files the person, family name first (“Lopez, "
+        "Jennifer”; “Madonna”). Left empty, the last word of the name comes first.",
+    )
     slug = models.SlugField(max_length=200, unique=True)
     aliases = models.CharField(
         max_length=1000,
@@ -120,6 +130,8 @@ class Person(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Name and aliases folded, for searching them without regard to case or accents.
     search_key = FoldedTextField(sources=("name", "aliases"))
+    # Where the people index files the person (people.sorting), kept on save.
+    sort_key = SortKeyField()
 
     objects = PersonQuerySet.as_manager()
 
@@ -130,6 +142,8 @@ class Person(models.Model):
             # The person list's order (the admin adds "-id" to make it total),
             # and people looked up by their exact name in a story's text.
             models.Index(fields=["name", "-id"], name="person_by_name"),
+            # The people index: A to Z by family name, a page at a time.
+            models.Index(fields=["sort_key", "id"], name="person_by_family_name"),
         ]
         constraints = [
             models.CheckConstraint(

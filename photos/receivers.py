@@ -11,7 +11,7 @@ from django.dispatch import receiver
 from people.signals import person_merging
 
 from . import renditions
-from .models import Photo
+from .models import Photo, PhotoCredit
 
 
 @receiver(person_merging, dispatch_uid="photos_move_people")
@@ -33,3 +33,20 @@ def withdraw_expired(sender, instance, raw=False, **kwargs):
     """A photo saved with its expiry day already reached loses its renditions at once."""
     if not raw and instance.is_expired:
         renditions.withdraw(instance)
+
+
+@receiver(post_save, sender=PhotoCredit, dispatch_uid="photos_card_fit_saved")
+@receiver(post_delete, sender=PhotoCredit, dispatch_uid="photos_card_fit_deleted")
+def card_follows_credits(sender, instance, raw=False, **kwargs):
+    """A photo that becomes a collage (or stops being one) gets its card crop cut again.
+
+    Only photos that have renditions: the others get theirs when they are made.
+    """
+    origin = kwargs.get("origin")
+    if raw or isinstance(origin, Photo) or getattr(origin, "model", None) is Photo:
+        return  # loaddata, or the photo itself is being deleted: nothing to cut
+    photo = Photo.objects.filter(pk=instance.photo_id).first()
+    if photo is None or not (photo.renditions or {}).get("items") or photo.is_expired:
+        return
+    if renditions.recorded_card_fit(photo) != renditions.card_fit(photo):
+        renditions.refresh(photo, force=True)

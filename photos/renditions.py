@@ -197,10 +197,45 @@ def target_widths(crop, available):
     return sorted({min(width, available) for width in WIDTHS[crop]})
 
 
-def render(image, focal):
+# How a card crop is cut: around the focal point, or (a collage: several
+# pictures side by side, each with a face that matters) the whole picture
+# fitted inside the 4:3 frame on the card's tint, so no face is cut off.
+CARD_AROUND_FOCAL_POINT = "focal"
+CARD_WHOLE = "whole"
+CARD_BACKGROUND = (246, 244, 241)  # --tint in static/css/site.css
+
+
+def card_fit(photo):
+    """How ``photo``'s card crop is cut: whole for a collage (its credits say so)."""
+    if photo.pk is None:
+        return CARD_AROUND_FOCAL_POINT
+    # The credit role's value (photos.models.PhotoCredit.Role.COLLAGE): the models build on us.
+    collage = photo.credits.filter(role="collage").exists()
+    return CARD_WHOLE if collage else CARD_AROUND_FOCAL_POINT
+
+
+def recorded_card_fit(photo):
+    """How the card crop of ``photo``'s current renditions was cut."""
+    return (photo.renditions or {}).get("card", CARD_AROUND_FOCAL_POINT)
+
+
+def fitted_inside(image, aspect):
+    """The whole of ``image`` centred in the smallest ``aspect`` frame around it."""
+    width, height = image.size
+    ratio = aspect[0] / aspect[1]
+    frame = (max(width, round(height * ratio)), max(height, round(width / ratio)))
+    canvas = Image.new("RGB", frame, CARD_BACKGROUND)
+    canvas.paste(image, ((frame[0] - width) // 2, (frame[1] - height) // 2))
+    return canvas
+
+
+def render(image, focal, card=CARD_AROUND_FOCAL_POINT):
     """Yield (crop, format, width, height, bytes) for every rendition of ``image``."""
     for crop, aspect in CROPS.items():
-        cropped = image.crop(crop_box(image.size, aspect, focal))
+        if crop == "card" and card == CARD_WHOLE:
+            cropped = fitted_inside(image, aspect)
+        else:
+            cropped = image.crop(crop_box(image.size, aspect, focal))
         # Widest first, each scaled from the one before: every step shrinks
         # by less than three times, so Lanczos stays sharp and the work small.
         resized = cropped
@@ -224,6 +259,7 @@ def make(photo, storage=None):
     storage = storage or default_storage
     key = key_for(photo)
     focal = (photo.focal_x / 100, photo.focal_y / 100)
+    card = card_fit(photo)
     photo.image.open("rb")
     try:
         image = open_upright(photo.image)
@@ -231,8 +267,10 @@ def make(photo, storage=None):
         photo.image.close()
     items, written = [], []
     try:
-        for crop, fmt, width, height, data in render(image, focal):
-            name = f"renditions/{photo.pk}/{key}-{crop}-{width}.{EXTENSIONS[fmt]}"
+        for crop, fmt, width, height, data in render(image, focal, card):
+            # A whole-picture card has names of its own: a cache never serves the other cut.
+            cut = f"{crop}-whole" if crop == "card" and card == CARD_WHOLE else crop
+            name = f"renditions/{photo.pk}/{key}-{cut}-{width}.{EXTENSIONS[fmt]}"
             if storage.exists(name):
                 storage.delete(name)
             saved = storage.save(name, ContentFile(data))
@@ -251,7 +289,7 @@ def make(photo, storage=None):
         for name in written:
             storage.delete(name)
         raise
-    return {"key": key, "items": items}
+    return {"key": key, "items": items, "card": card}
 
 
 def refresh(photo, force=False, storage=None):
@@ -264,7 +302,9 @@ def refresh(photo, force=False, storage=None):
     if photo.image and photo.is_expired:
         withdraw(photo, storage)
         return False
-    if not photo.image or (is_current(photo) and not force):
+    if not photo.image:
+        return False
+    if is_current(photo) and not force and recorded_card_fit(photo) == card_fit(photo):
         return False
     storage = storage or default_storage
     old = {item["name"] for item in (photo.renditions or {}).get("items", [])}

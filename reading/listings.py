@@ -1,4 +1,4 @@
-"""Person and tag listings that cost the same at five stories or fifty thousand.
+"""Person, tag and author listings that cost the same at five stories or fifty thousand.
 
 Each person link and tag link carries a copy of its story's status and
 publication time, so "this person's newest stories" is one walk of one index
@@ -596,7 +596,8 @@ PEOPLE = Listing(
     "articles.PersonCoverage",
 )
 TAGS = Listing("articles.TaggedArticle", "articles.TagMonth", "content_object", "tag", "tag_ids")
-LISTINGS = (PEOPLE, TAGS)
+AUTHORS = Listing("articles.Byline", "articles.AuthorMonth", "article", "contributor", "author_ids")
+LISTINGS = (PEOPLE, TAGS, AUTHORS)
 
 
 # Stories handled per round of ``sync`` and ``check``: memory stays flat at any size.
@@ -623,7 +624,7 @@ def sync(story_ids, people=(), tags=()):
     any more: name the people and tags they left and joined in ``people`` and
     ``tags`` (ids or objects), and every month of theirs is counted again.
     """
-    moved = {PEOPLE: _ids(people), TAGS: _ids(tags)}
+    moved = {PEOPLE: _ids(people), TAGS: _ids(tags), AUTHORS: []}
     for batch in _batches(story_ids):
         with transaction.atomic():
             for listing in LISTINGS:

@@ -8,12 +8,14 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles.body import photo_ids
-from articles.models import Article, Contributor, Photo
+from articles.models import Article, Contributor, Photo, Section
 from articles.querysets import UNSHOWN, credits_prefetch
 from people.models import Person, Relationship
 
-from .listings import PEOPLE, TAGS
+from . import reads
+from .listings import AUTHORS, PEOPLE, TAGS
 from .querysets import stories
+from .sections import SECTIONS
 
 
 def newest(limit, now=None):
@@ -52,14 +54,14 @@ def author(slug):
     return authors.defer(*(f"photo__{field}" for field in UNSHOWN)).filter(slug=slug).first()
 
 
-def authored(author):
-    """``author``'s stories readers may see, newest first, as cards."""
-    return Article.objects.published().filter(bylines__contributor=author).for_listing()
-
-
 def tag(slug):
-    """The tag at ``slug``, or None."""
-    return Tag.objects.filter(slug=slug).first()
+    """The tag at ``slug`` with its description (if it has one), or None."""
+    return Tag.objects.select_related("description").filter(slug=slug).first()
+
+
+def section(slug):
+    """The section at ``slug``, or None."""
+    return Section.objects.filter(slug=slug).first()
 
 
 def months(row, listing):
@@ -88,15 +90,26 @@ def touching_ties(story):
     return list(Relationship.objects.touching(people)) if people else []
 
 
-# A page of a person's or a tag's stories, as cards.
+# A page of a person's, a tag's or an author's stories, as cards.
 PERSON_PAGES = PEOPLE.pages(lambda stories, person: stories.with_main_flag(person).for_listing())
 TAG_PAGES = TAGS.pages(lambda stories, tag: stories.for_listing())
+AUTHOR_PAGES = AUTHORS.pages(lambda stories, author: stories.for_listing())
+SECTION_PAGES = SECTIONS.pages(lambda stories, section: stories.for_listing())
 
 
 def person_photos(person, limit):
     """The newest ``limit`` photos showing ``person`` from published stories."""
     stories = Article.objects.published(timezone.now())
     return list(Photo.objects.of_person_in_stories(person.pk, stories)[:limit])
+
+
+def most_read(limit, leave_out=(), now=None):
+    """The ``limit`` stories read most in the last day that readers may see, most read
+    first, less those in ``leave_out`` (what the page shows already), as cards: one
+    query (the story page has them in its sidebars' query)."""
+    leave_out = [getattr(story, "pk", story) for story in leave_out if story is not None]
+    found = stories().most_read(limit + len(leave_out), now)
+    return reads.ranked(found, limit, leave_out=leave_out)
 
 
 def often_with(person, within, limit):

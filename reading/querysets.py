@@ -1,9 +1,11 @@
-"""The reading querysets that walk the listings: related stories, "More on", newest.
+"""The reading querysets that walk the listings: related stories, "More on", most read, newest.
 
 ``StoryQuerySet`` adds to the plain ``ArticleQuerySet`` of the models what
 only the reading layer can answer, from the listings' copies and counts;
 ``stories()`` is where the reading pages start from.
 """
+
+from typing import NamedTuple
 
 from django.db import connections
 from django.db.models import Case, Count, Exists, OuterRef, Q, Value, When
@@ -15,6 +17,7 @@ from articles.models import Article
 from articles.querysets import ArticleQuerySet
 from people.models import Person, Relationship
 
+from . import reads
 from .listings import PEOPLE, TAGS, joined
 
 # In the related-stories score a shared person counts for more than a relative
@@ -22,53 +25,99 @@ from .listings import PEOPLE, TAGS, joined
 PERSON_WEIGHT = 5
 RELATIVE_WEIGHT = 2
 TAG_WEIGHT = 1
+# Among stories that share something, one of the same section, and one of the
+# same kind (an interview beside an interview), each count as much as a tag.
+SECTION_WEIGHT = 1
+KIND_WEIGHT = 1
+# A short note (a birthday, a sighting) is offered beside a story of another
+# kind only when no other story fits: it ranks after all of them.
+SHORT_KINDS = (Article.Kind.NOTE,)
 # Related stories are found among each shared person's and tag's newest stories.
 CANDIDATES_PER_LINK = 10
 # Relatives beyond these many (closest first) add no candidates of their own.
 RELATIVES_DRAWN = 12
 
 
+class Sidebars(NamedTuple):
+    """What a story page draws beside and below the story; no story in two places."""
+
+    related: list
+    # {slug: teased story} for the teasers in its body.
+    teased: dict
+    # {person pk: their newest stories not shown above}, for each person offered.
+    more_on: dict
+    most_read: list
+
+
 class StoryQuerySet(ArticleQuerySet):
     """The stories as the reading pages ask for them: through the listings."""
 
-    def story_sidebars(self, story, limit, people=(), ties=None):
+    def story_sidebars(self, story, limit, people=(), ties=None, most_read=0):
         """What a story page draws beside and below the story, from one query
-        (``sidebars``).
+        (``sidebars``): a ``Sidebars``.
 
-        Returns (the ``limit`` stories related to ``story``, best first, {slug:
-        teased story} for the teasers in its body, {person pk: their newest
-        ``limit`` stories, less ``story``} for each of ``people``).
+        One story, once: the stories its body teases are not offered again;
+        the ``limit`` related stories come next, best first; then "More on"
+        each of ``people`` in turn, their newest ``limit`` stories not shown
+        before (a second list shows what the first did not); then, with
+        ``most_read``, that many of the last day's most read stories not
+        shown anywhere above. None of them is ``story`` itself.
         """
         slugs = [slug for slug in teaser_slugs(story.body) if slug != story.slug]
         keys = [getattr(person, "pk", person) for person in people]
         linked = _linked(story, ties)
-        rows = list(self.sidebars(story, limit, slugs, keys, linked=linked))
+        # Each person's newest, deep enough to fill their list whatever the
+        # lists before it took; the most read, deep enough to fill the box.
+        depth = limit * (len(keys) + 1) + len(slugs)
+        drawn = most_read + depth + 1 if most_read else 0
+        rows = list(
+            self.sidebars(story, limit, slugs, keys, linked=linked, depth=depth, most_read=drawn)
+        )
         teased = {row.slug: row for row in rows if row.slug in slugs}
         # The rows' scores from the keys they carry: the same sum the ranked
         # query made in SQL, without compiling it a second time.
         for row in rows:
-            row.score = relatedness(row, **linked)
-        related = [row for row in rows if row.is_pinned or row.score > 0]
-        related.sort(key=lambda row: (row.is_pinned, row.score, row.published_at, row.pk))
-        return related[::-1][:limit], teased, _sorted_to_people(rows, keys, limit)
+            row.shares = relatedness(row, **linked)
+            row.score = row.shares + likeness(row, story)
+            row.fits = fits(row, story)
+        related = [
+            row for row in rows if (row.is_pinned or row.shares > 0) and row.slug not in teased
+        ]
+        related.sort(key=lambda row: (row.is_pinned, row.fits, row.score, row.published_at, row.pk))
+        related = related[::-1][:limit]
+        shown = {row.pk for row in [*teased.values(), *related]}
+        more_on = {}
+        for key in keys:
+            more_on[key] = _newest_about(rows, key, limit, shown)
+            shown.update(row.pk for row in more_on[key])
+        popular = reads.ranked(rows, most_read, leave_out=shown) if most_read else []
+        return Sidebars(related, teased, more_on, popular)
 
-    def sidebars(self, story, limit, slugs=(), keys=(), ties=None, linked=None):
+    def sidebars(
+        self, story, limit, slugs=(), keys=(), ties=None, linked=None, depth=None, most_read=0
+    ):
         """The rows of ``story_sidebars``, as cards, newest first: one query.
 
-        Related stories: those the editor pinned come first; then the rest by
-        a score in which each shared person weighs ``PERSON_WEIGHT``, each
-        person tied to one of the story's people (a spouse, a parent, a
-        child: not a rumour) ``RELATIVE_WEIGHT`` and each shared tag
-        ``TAG_WEIGHT``; ties go to the newest. Only stories sharing something
-        are candidates, and of those only the ``CANDIDATES_PER_LINK`` newest
-        of each person, tag and relative, each one walk of a reading index:
+        Related stories: those the editor pinned come first; then those that
+        fit (a short note fits only beside another short note), then the rest;
+        each by a score in which each shared person weighs ``PERSON_WEIGHT``,
+        each person tied to one of the story's people (a spouse, a parent, a
+        child: not a rumour) ``RELATIVE_WEIGHT``, each shared tag
+        ``TAG_WEIGHT``, the same section ``SECTION_WEIGHT`` and the same
+        kind ``KIND_WEIGHT``; ties go to the newest. Only stories sharing a
+        person, relative or tag are candidates, and of those only the
+        ``CANDIDATES_PER_LINK`` newest of each person, tag and relative, each
+        one walk of a reading index:
         the database never scores more than a few hundred stories, however
         large the archive or famous the people. The ``limit`` best of them
         come, with the teased stories (``slugs``) ranked first, and then the
-        newest ``limit`` of each person in ``keys``, one index walk each.
+        newest ``depth`` (else ``limit``) of each person in ``keys``, one index
+        walk each, and the ``most_read`` stories read most in the last day,
+        each row then carrying its ``reads``.
 
         Each row carries ``is_pinned`` and its own ``person_ids`` and
-        ``tag_ids``, from which ``relatedness`` gives its score. ``ties`` are
+        ``tag_ids``, from which ``relatedness`` gives what it shares
+        (``likeness`` and ``fits`` what its kind and section add). ``ties`` are
         the relationships touching the story's people when the caller has
         them (``Relationship.objects.touching``); otherwise they are looked
         up; ``linked`` is ``_linked``'s answer when the caller has it.
@@ -78,11 +127,15 @@ class StoryQuerySet(ArticleQuerySet):
         candidates, annotations = _relatedness(
             self.model.related.through, db, story.pk, now, **(linked or _linked(story, ties))
         )
+        fit, alike = _likeness(story)
+        annotations["score"] = annotations["score"] + alike
         found = Q(pk__in=candidates)
         if slugs:
             found |= Q(slug__in=slugs)
-        ranked = self.published(now).exclude(pk=story.pk).filter(found).alias(**annotations)
-        order = ["-is_pinned", "-score", "-published_at", "-pk"]
+        ranked = (
+            self.published(now).exclude(pk=story.pk).filter(found).alias(**annotations, fits=fit)
+        )
+        order = ["-is_pinned", "-fits", "-score", "-published_at", "-pk"]
         if slugs:
             teaser = Case(When(slug__in=slugs, then=Value(1)), default=Value(0))
             ranked, order = ranked.alias(is_teaser=teaser), ["-is_teaser", *order]
@@ -92,14 +145,32 @@ class StoryQuerySet(ArticleQuerySet):
         # (Each side unsliced and unordered, as SQLite wants a union's parts.)
         wanted = self.filter(pk__in=ranked).order_by().values("pk")
         if keys:
-            newest = RawSQL(*PEOPLE.newest_each_sql(keys, limit, story.pk, now, db))  # noqa: S611  # nosec
+            newest = RawSQL(*PEOPLE.newest_each_sql(keys, depth or limit, story.pk, now, db))  # noqa: S611  # nosec
             wanted = wanted.union(self.filter(pk__in=newest).order_by().values("pk"), all=True)
-        return (
+        if most_read:
+            popular = self.filter(pk__in=reads.top(most_read, now)).order_by().values("pk")
+            wanted = wanted.union(popular, all=True)
+        rows = (
             self.published(now)
+            .exclude(pk=story.pk)
             .filter(pk__in=wanted)
             .for_listing(with_keys=True)
             .annotate(is_pinned=annotations["is_pinned"])
-            .order_by("-published_at", "-pk")
+        )
+        if most_read:
+            rows = rows.annotate(reads=reads.total(now))
+        return rows.order_by("-published_at", "-pk")
+
+    def most_read(self, limit, now=None):
+        """The ``limit`` stories read most in the last day that readers may see,
+        most read first, as cards, each with its ``reads``: one query."""
+        now = now or timezone.now()
+        return (
+            self.published(now)
+            .filter(pk__in=reads.top(limit, now))
+            .for_listing()
+            .annotate(reads=reads.total(now))
+            .order_by("-reads", "-pk")
         )
 
     def more_on(self, person, story=None, limit=None):
@@ -182,6 +253,33 @@ def _relatedness(Pin, db, story, now, people, relatives, tags):
     return candidates, {"is_pinned": Exists(pinned), "score": score}
 
 
+def _likeness(story):
+    """(fits, alike): annotations saying whether a story fits beside ``story`` (1) or
+    is a short note beside a story of another kind (0), and what its kind and
+    section add to its score."""
+    fit = Value(1)
+    if story.kind not in SHORT_KINDS:
+        fit = Case(When(kind__in=SHORT_KINDS, then=Value(0)), default=Value(1))
+    alike = Case(When(kind=story.kind, then=Value(KIND_WEIGHT)), default=Value(0))
+    if story.section_id is not None:
+        alike = alike + Case(
+            When(section_id=story.section_id, then=Value(SECTION_WEIGHT)), default=Value(0)
+        )
+    return fit, alike
+
+
+def fits(row, story):
+    """1 if ``row`` fits beside ``story``, 0 for a short note beside another kind: as
+    ``_likeness`` says in SQL."""
+    return int(row.kind not in SHORT_KINDS or story.kind in SHORT_KINDS)
+
+
+def likeness(row, story):
+    """What ``row``'s kind and section add to its score beside ``story``: as ``_likeness``."""
+    same_section = story.section_id is not None and row.section_id == story.section_id
+    return KIND_WEIGHT * (row.kind == story.kind) + SECTION_WEIGHT * same_section
+
+
 def relatedness(row, people, relatives, tags):
     """``row``'s score against a story with these people, relatives and tags,
     from the keys ``row`` keeps: what ``_relatedness``'s ``score`` sums in SQL."""
@@ -192,19 +290,15 @@ def relatedness(row, people, relatives, tags):
     ) + TAG_WEIGHT * len(shared.intersection(row.tag_ids))
 
 
-def _sorted_to_people(rows, keys, limit):
-    """{key: the first ``limit`` of ``rows`` (newest first) about it}, from their ``person_ids``.
+def _newest_about(rows, key, limit, shown):
+    """The first ``limit`` of ``rows`` (newest first) about the person ``key``, from their
+    ``person_ids``, less those in ``shown`` (ids).
 
-    The rows hold each key's ``limit`` newest stories, drawn by its own walk,
-    and maybe others about it found another way: those are older than its
-    own newest, so they fall off the end of its list.
+    The rows hold the key's newest stories, drawn by its own walk deep enough
+    for what ``shown`` takes, and maybe others about it found another way:
+    those are older than its own newest, so they fall off the end of its list.
     """
-    found = {key: [] for key in keys}
-    for row in rows:
-        for key in found.keys() & set(row.person_ids):
-            if len(found[key]) < limit:
-                found[key].append(row)
-    return found
+    return [row for row in rows if key in row.person_ids and row.pk not in shown][:limit]
 
 
 def relatives_of(people, ties):

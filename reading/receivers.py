@@ -17,13 +17,22 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from articles.models import Article, ArticlePerson, RelationshipEvidence, TaggedArticle
+from articles.models import (
+    Article,
+    ArticlePerson,
+    Byline,
+    RelationshipEvidence,
+    Section,
+    TaggedArticle,
+)
+from articles.section_list import forget_navigation
 from articles.signals import stories_changed
 from people.models import Person, Relationship
 from people.signals import person_merging, relationship_merging
 from photos.signals import renditions_changed
 
 from . import listings, pagecache
+from .sections import SECTIONS
 
 
 @receiver(person_merging, dispatch_uid="articles_move_people")
@@ -64,6 +73,8 @@ def follow_stories_written(sender, story_ids, links=False, **kwargs):
     A change of status or time alone moves no link: their copies are
     renewed and their months recounted, not every linked month twice over.
     """
+    # A story's section is on its own row: counted again whatever was written.
+    SECTIONS.refresh(story_ids)
     if links:
         listings.sync(story_ids)
     else:
@@ -87,7 +98,11 @@ def photo_renditions_changed(sender, photo, **kwargs):
 # send ``m2m_changed`` only), merges and ``loaddata``. Each of these also
 # starts a new page cache generation (``page_cache_follows`` below).
 
-LISTING_OF = {ArticlePerson: listings.PEOPLE, TaggedArticle: listings.TAGS}
+LISTING_OF = {
+    ArticlePerson: listings.PEOPLE,
+    TaggedArticle: listings.TAGS,
+    Byline: listings.AUTHORS,
+}
 
 
 @receiver(pre_save, sender=Article, dispatch_uid="articles_story_keys")
@@ -108,8 +123,39 @@ def follow_story(sender, instance, created, raw=False, **kwargs):
         listings.refresh([instance.pk])
 
 
+@receiver(pre_save, sender=Article, dispatch_uid="reading_story_section_copy")
+def read_section_copy(sender, instance, raw=False, **kwargs):
+    """A story saved keeps where it is counted as stored, not as the object remembers it
+    (the count is written by ``SECTIONS.refresh``, around the object)."""
+    if raw or instance.pk is None or instance._state.adding:
+        return
+    stored = SECTIONS.copy_of(instance.pk)
+    if stored is not None:
+        instance.counted_section, instance.counted_month = stored
+
+
+@receiver(post_save, sender=Article, dispatch_uid="reading_story_section_count")
+def count_story_in_section(sender, instance, created, raw=False, **kwargs):
+    """A story saved is counted in its section's month, and no longer where it was."""
+    if not raw:
+        SECTIONS.refresh([instance.pk])
+
+
+@receiver(post_delete, sender=Article, dispatch_uid="reading_story_section_uncount")
+def uncount_story_in_section(sender, instance, **kwargs):
+    SECTIONS.forget(instance)
+
+
+@receiver(post_save, sender=Section, dispatch_uid="reading_section_saved")
+@receiver(post_delete, sender=Section, dispatch_uid="reading_section_deleted")
+def section_changed(sender, **kwargs):
+    """The header's navigation lists the sections: it is read afresh."""
+    forget_navigation()
+
+
 @receiver(pre_save, sender=ArticlePerson, dispatch_uid="articles_person_link_copy")
 @receiver(pre_save, sender=TaggedArticle, dispatch_uid="articles_tag_link_copy")
+@receiver(pre_save, sender=Byline, dispatch_uid="articles_byline_copy")
 def copy_story_onto_link(sender, instance, raw=False, **kwargs):
     """A link takes its story's status and time; the month it left is remembered."""
     listing = LISTING_OF[sender]
@@ -128,6 +174,8 @@ def copy_story_onto_link(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=TaggedArticle, dispatch_uid="articles_tag_link_count")
 @receiver(post_delete, sender=ArticlePerson, dispatch_uid="articles_person_link_uncount")
 @receiver(post_delete, sender=TaggedArticle, dispatch_uid="articles_tag_link_uncount")
+@receiver(post_save, sender=Byline, dispatch_uid="articles_byline_count")
+@receiver(post_delete, sender=Byline, dispatch_uid="articles_byline_uncount")
 def count_link(sender, instance, raw=False, **kwargs):
     listing = LISTING_OF[sender]
     story = getattr(instance, f"{listing.story}_id")
@@ -184,6 +232,7 @@ def _sync_loaded():
     if stories or left:
         _loading.stories, _loading.months = set(), set()
         listings.sync(stories or ())
+        SECTIONS.refresh(stories or ())
         for listing in listings.LISTINGS:
             listing.recount({pair for each, pair in left or () if each == listing})
 

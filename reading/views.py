@@ -1,20 +1,22 @@
 """The reading site. Views stay thin: querysets carry the reading logic."""
 
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from articles.body import render_body
-from articles.querysets import correction_notes, with_credits, with_shown_photo_credits
+from articles.querysets import correction_notes, with_credits
 from common.pagination import paginate
 from people import timeline
 from people.models import PersonRedirect
 from people.relations import family_box
 
-from . import coverage, pages, people_box
-from .listings import PEOPLE, TAGS
+from . import coverage, front_page, pages, people_box, reads
+from .listings import AUTHORS, PEOPLE, TAGS
 from .querysets import stories
+from .sections import SECTIONS
 
-HOME_STORIES = 21
 PER_PAGE = 20
 SIDEBAR_STORIES = 5
 # "More on" is offered for the main person and, in a story about two or more, the next one.
@@ -23,14 +25,33 @@ OFTEN_WITH = 8
 # "Often in the news with" looks at this many of a person's newest stories.
 OFTEN_WITHIN = 100
 PERSON_PHOTOS = 8
+# The "Most read" box: the stories read most in the last day (reading.reads).
+MOST_READ = 5
 
 
 def home(request):
-    stories = pages.newest(HOME_STORIES)
-    # Only the lead's photo prints a credit line; the cards' photos carry none.
-    with_shown_photo_credits(stories[:1])
-    lead = stories[0] if stories else None
-    return render(request, "articles/home.html", {"lead": lead, "stories": stories[1:]})
+    # The desk's lead and top stories, the newest beside them, then each section.
+    page = front_page.build()
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "lead": page.lead,
+            "top_stories": page.top,
+            "stories": page.latest,
+            "sections": page.sections,
+            # The most read, less what the front page shows already.
+            "most_read": pages.most_read(
+                MOST_READ,
+                leave_out=[
+                    page.lead,
+                    *page.top,
+                    *page.latest,
+                    *(story for _, stories in page.sections for story in stories),
+                ],
+            ),
+        },
+    )
 
 
 def story(request, slug):
@@ -53,8 +74,10 @@ def story_context(article):
     offered = [link.person for link in links[:MORE_ON_PEOPLE]]
     # Ties touching the story's people: among them for the box, beyond them for the sidebar.
     ties = pages.touching_ties(article)
-    related, teased, stories_of = stories().story_sidebars(
-        article, SIDEBAR_STORIES, offered, ties=ties
+    # The related stories, "More on" each person offered and the most read,
+    # no story in two of them: one query.
+    related, teased, stories_of, most_read = stories().story_sidebars(
+        article, SIDEBAR_STORIES, offered, ties=ties, most_read=MOST_READ
     )
     return {
         "article": article,
@@ -68,6 +91,7 @@ def story_context(article):
             (person, stories_of[person.pk]) for person in offered if stories_of[person.pk]
         ],
         "related": related,
+        "most_read": most_read,
     }
 
 
@@ -122,7 +146,9 @@ def author(request, slug):
         raise Http404("No author has this address.")
     portrait = author.photo.for_readers if author.photo_id else None
     with_credits([portrait])
-    page = paginate(request, pages.authored(author).newest_first(), PER_PAGE)
+    months = pages.months(author, AUTHORS)
+    # The walk knows its length from the months: the paginator asks it, no count query.
+    page = paginate(request, AUTHORS.walk(author, pages.AUTHOR_PAGES, months), PER_PAGE)
     return render(
         request, "articles/author.html", {"author": author, "portrait": portrait, "page": page}
     )
@@ -138,6 +164,20 @@ def tag(request, slug):
     return render(request, "articles/tag.html", {"tag": tag, "page": stories})
 
 
+def section(request, slug):
+    section = pages.section(slug)
+    if section is None:
+        raise Http404("No section has this address.")
+    months = pages.months(section, SECTIONS)
+    page = paginate(request, SECTIONS.walk(section, pages.SECTION_PAGES, months), PER_PAGE)
+    most_read = pages.most_read(MOST_READ, leave_out=page.object_list)
+    return render(
+        request,
+        "articles/section.html",
+        {"section": section, "page": page, "most_read": most_read},
+    )
+
+
 def story_preview(request, story, live=False):
     """The story page as readers will see it, for the desk's preview (its checks are the desk's).
 
@@ -145,3 +185,20 @@ def story_preview(request, story, live=False):
     """
     context = {**story_context(story), "preview": True, "live_preview": live}
     return render(request, "articles/story.html", context)
+
+
+@csrf_exempt  # a beacon carries no token and changes nothing but a count
+@require_POST
+def story_hit(request, pk):
+    """One reader visit to the story ``pk``, sent by its page's beacon: 204, nothing kept
+    of the reader (no cookie, no address), nothing cached; robots are not counted."""
+    # Read no more of the body than a beacon could send.
+    if len(request.read(reads.MAX_BODY + 1)) > reads.MAX_BODY:
+        return HttpResponse("A read is counted from an empty request.", status=400)
+    if not reads.is_robot(request.headers.get("User-Agent", "")) and not reads.count(pk):
+        raise Http404("No story has this address.")
+    response = HttpResponse(status=204)
+    response["Cache-Control"] = "no-store"
+    # A count is no write this browser reads back: it need not read from the primary.
+    response.reads_back = False
+    return response

@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 
 from articles.roles import EDITOR, REPORTER
+from articles.section_list import NAVIGATION_KEY
 
 from .browser import CHROMIUM_ARGS, chromium_path
 from .desk import role_user
@@ -14,8 +15,13 @@ from .desk import role_user
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: no page kept from another test's data."""
+    """Each test starts with an empty cache: no page kept from another test's data.
+
+    As on a fresh site, the cache knows there are no sections (no query for the
+    header's navigation until a test makes one).
+    """
     cache.clear()
+    cache.set(NAVIGATION_KEY, [], None)
     yield
     cache.clear()
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Section
 from people.models import Relationship
 
 from .factories import make_article, make_person, make_photo, make_relationship, make_user
@@ -70,6 +70,7 @@ def build_world():
         people=[kim, kanye],
     )
     author = make_user("reporter", first_name="Jo", last_name="Writer")
+    music = Section.objects.create(name="Music", slug="music", order=20)
     seed = make_article(
         "Kanye West is very sad about the divorce",
         slug="kanye-very-sad",
@@ -92,6 +93,7 @@ def build_world():
         standfirst="The record has been years in the making.",
         body="<p>Fans have waited a long time for the rapper's next record.</p>",
         published_at=now - datetime.timedelta(days=10),
+        section=music,
     )
     hidden = [
         make_article(
@@ -117,6 +119,7 @@ def build_world():
             tags=["divorce", "secret-tag"],
             body=f"<p>{HIDDEN_MARKER} divorce tomorrow.</p>",
             published_at=now + datetime.timedelta(days=1),
+            section=music,
         ),
     ]
     return World(kim=kim, kanye=kanye, north=north, seed=seed, older=older, hidden=hidden)

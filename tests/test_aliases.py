@@ -72,7 +72,7 @@ def test_people_index_search_box_finds_aliases(client):
     assert list(response.context["page"].object_list) == [Person.objects.get(slug="kanye-west")]
     html = response.content.decode()
     assert 'href="/people/kanye-west/"' in html
-    assert "Kim Kardashian" not in html.split('class="people-list"', 1)[1]
+    assert "Kim Kardashian" not in html.split('class="people-cards"', 1)[1]
     assert 'value="yeezy"' in html
 
 

@@ -197,3 +197,25 @@ def test_a_pasted_image_opens_the_upload_and_a_writer_without_photo_rights_is_to
     assert "[photo" not in editor_text(page) and "data:" not in body_value(page)
     assert page.locator("dialog.photo-upload").count() == 0
     page.context.close()
+
+
+def test_the_lead_photo_is_chosen_from_the_same_thumbnails(browser, live_server):
+    photo = make_photo(
+        [("agency", "IMAGO")],
+        caption="Kim at the gala",
+        alt_text="Kim in red",
+        image=make_image_file(size=(800, 600)),
+    )
+    story = make_article("Kim at the Met", status="draft", body="<p>First day.</p>")
+    page = open_story(browser, live_server, role_user(EDITOR), story)
+    page.fill("#photo-search", "gala")
+    page.wait_for_selector(".photo-picker__lead")
+    page.click(".photo-picker__lead")
+    assert page.inner_text(".photo-picker__status") == f"Photo {photo.pk} is now the lead photo."
+    assert "Kim at the gala" in page.inner_text(".field-lead_photo .select2-selection")
+    page.click(".submit-row button[name=_step][value=save]")
+    page.wait_for_selector(".messagelist .success")
+    story.refresh_from_db()
+    assert story.lead_photo_id == photo.pk
+    assert "[photo:" not in story.body  # choosing a lead photo places nothing in the text
+    page.context.close()

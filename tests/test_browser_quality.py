@@ -17,6 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
+from articles.models import Article, FrontSlot, Section
+from articles.signals import stories_written
+
 from .browser import ARTIFACTS, java_and_vnu, sign_in_cookie
 from .factories import make_article, make_person, make_photo, make_relationship, make_user
 
@@ -57,6 +60,12 @@ def pages():
     )  # fmt: skip
     soon = timezone.now() + datetime.timedelta(hours=2)
     make_article("Kim's next launch", people=[kim], published_at=soon)  # scheduled
+    # Sections in the header, the story and its elders in one, the story on the desk's lead.
+    stars = Section.objects.create(name="Stars", slug="stars", order=10)
+    Section.objects.create(name="Music", slug="music", order=20, description="Songs and tours.")
+    Article.objects.filter(pk__in=[story.pk, *(each.pk for each in older)]).update(section=stars)
+    stories_written([story.pk, *(each.pk for each in older)])
+    FrontSlot.objects.create(place=FrontSlot.LEAD, article=story, headline="Kanye is very sad")
     # Two revisions of the story, for its history and the compare page. Earlier
     # tests flushed the tables: content types are read afresh, not from the cache.
     ContentType.objects.clear_cache()
@@ -73,6 +82,8 @@ def pages():
         "story": story.get_absolute_url(),
         "person": kim.get_absolute_url(),
         "tag": reverse("tag", args=["divorce"]),
+        "section": reverse("section", args=["stars"]),
+        "empty-section": reverse("section", args=["music"]),
         "search": reverse("search") + "?q=Kanye",
         "people": reverse("people"),
         "author": author.contributor.get_absolute_url(),
@@ -80,6 +91,9 @@ def pages():
         "admin-home": reverse("admin:index"),
         "admin-author": reverse("admin:articles_contributor_change", args=[author.contributor.pk]),
         "admin-photo-add": reverse("admin:photos_photo_add"),
+        "admin-front-page": reverse("admin:articles_frontslot_changelist"),
+        "admin-front-slot-add": reverse("admin:articles_frontslot_add"),
+        "admin-section-add": reverse("admin:articles_section_add"),
         "admin-history": reverse("admin:articles_article_history", args=[story.pk]),
         "admin-compare": reverse("admin:articles_article_compare", args=[story.pk])
         + f"?old={older.pk}&new={newer.pk}",

@@ -285,3 +285,48 @@ def test_the_migration_turns_every_storys_authors_into_its_bylines_in_account_or
     }
     assert shown == {"two-writers": [("Ana Reyes", 0), ("bo", 1)], "one-writer": [("bo", 0)]}
     assert Contributor.objects.get(account_id=staff.pk).slug == "cy"
+
+
+class TestTheAuthorListing:
+    """An author's page walks their bylines' copies, as a person's page walks theirs."""
+
+    def test_unpublishing_and_moving_a_story_in_time_is_followed_and_nothing_drifts(self, client):
+        from reading import listings
+
+        writer = guest()
+        now = timezone.now()
+        stories = [
+            make_article(f"Story {n}", published_at=now - datetime.timedelta(days=40 * n))
+            for n in range(25)
+        ]
+        for story in stories:
+            Byline.objects.create(article=story, contributor=writer)
+        first = client.get("/authors/mara-lind/").content.decode()
+        assert "(25)" in first and "Story 0" in first and "Story 20" not in first
+        second = client.get("/authors/mara-lind/?page=2").content.decode()
+        assert "Story 20" in second and "Story 24" in second and "Story 0<" not in second
+
+        stories[0].status = Article.Status.DRAFT
+        stories[0].save()
+        Article.objects.filter(pk=stories[1].pk).update(
+            published_at=now + datetime.timedelta(days=1)
+        )
+        from articles.signals import stories_written
+
+        stories_written([stories[1].pk])
+        page = client.get("/authors/mara-lind/").content.decode()
+        assert "(23)" in page and "Story 0<" not in page and "Story 1<" not in page
+        assert list(listings.check()) == []
+        assert Article.objects.get(pk=stories[2].pk).author_ids == [writer.pk]
+
+    def test_checklistings_finds_and_repairs_a_bylines_stale_copy(self):
+        from reading import listings
+
+        writer = guest()
+        story = make_article("Kim opens a shop")
+        Byline.objects.create(article=story, contributor=writer)
+        Byline.objects.filter(article=story).update(is_published=False)
+        found = list(listings.check(repair=True))
+        assert [drift.kind for drift in found] == ["contributor link copy"]
+        assert "kim-opens-a-shop" in str(found[0])
+        assert list(listings.check()) == []

@@ -190,8 +190,10 @@ def test_json_ld_cannot_break_out_of_its_script_element(client, world):
     assert "<script>alert" not in html
     assert "<!-- more" not in html.split("<body", 1)[0].split("application/ld+json", 1)[1]
     assert json_ld(data, "NewsArticle")["headline"] == hostile
-    # The only script elements on the page are data blocks.
-    assert html.count("<script") == html.count('<script type="application/ld+json">')
+    # The only script elements on the page are data blocks and the read beacon, a file.
+    beacon = html.count('<script src="/static/js/read-beacon.js"')
+    assert beacon == 1
+    assert html.count("<script") == html.count('<script type="application/ld+json">') + beacon
 
 
 def test_structured_data_is_plain_json(client, world):

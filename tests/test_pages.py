@@ -122,6 +122,8 @@ class TestStoryPage:
         )
         about_kanye_only = make_article("Ye's album", people=[kanye], main=kanye)
         draft = make_article("Kim draft", people=[kim], status=Article.Status.DRAFT)
+        # The sidebar is full of stories the desk pinned: "More on" gets the rest.
+        seed_story.related.add(*(make_article(f"Pinned {n}") for n in range(5)))
         response = client.get(seed_story.get_absolute_url())
         assert response.context["main_person"] == kim
         assert list(response.context["more_on"]) == [older]
@@ -130,6 +132,48 @@ class TestStoryPage:
         assert older.headline in text.split("More on Kim Kardashian", 1)[1]
         assert about_kanye_only not in response.context["more_on"]
         assert draft.headline not in text
+
+    def test_no_story_is_offered_twice(self, client, seed_story, kim, kanye):
+        """The sidebar, both "More on" lists and the teasers in the body: each story once."""
+        for n in range(8):
+            make_article(
+                f"Kim story {n}", people=[kim], main=kim, published_at=aware(2020, 1, n + 1)
+            )
+            make_article(
+                f"Kanye story {n}", people=[kanye], main=kanye, published_at=aware(2020, 2, n + 1)
+            )
+            make_article(
+                f"Kim and Kanye {n}", people=[kim, kanye], published_at=aware(2020, 3, n + 1)
+            )
+        make_article("Teased story", slug="teased-story", people=[kim, kanye])
+        seed_story.body += "<p>[teaser: teased-story]</p>"
+        seed_story.save()
+        response = client.get(seed_story.get_absolute_url())
+        related = list(response.context["related"])
+        lists = [stories for _, stories in response.context["more_on_people"]]
+        assert [person for person, _ in response.context["more_on_people"]] == [kim, kanye]
+        shown = [*related, *lists[0], *lists[1]]
+        assert len(related) == len(lists[0]) == len(lists[1]) == 5
+        assert len({story.pk for story in shown}) == 15
+        assert "Teased story" not in [story.headline for story in shown]
+        # Both people's stories rank alike: the sidebar takes the newest, each
+        # list the newest of what is left.
+        assert [story.headline for story in related] == [
+            f"Kim and Kanye {n}" for n in (7, 6, 5, 4, 3)
+        ]
+        assert [story.headline for story in lists[0]] == [
+            "Kim and Kanye 2",
+            "Kim and Kanye 1",
+            "Kim and Kanye 0",
+            "Kim story 7",
+            "Kim story 6",
+        ]
+        assert [story.headline for story in lists[1]] == [
+            f"Kanye story {n}" for n in (7, 6, 5, 4, 3)
+        ]
+        html = response.content.decode()
+        for story in [*shown, seed_story]:
+            assert html.count(f">{story.headline}</a>") <= 1, story.headline
 
     def test_related_sidebar_lists_published_stories_sharing_people(
         self, client, seed_story, kanye
@@ -191,12 +235,13 @@ class TestHomePage:
         photo = make_photo([("agency", "Newsroom Pictures")], caption="On the red carpet")
         newest = make_article("Newest story", people=[kim], photo=photo)
         response = client.get("/")
-        assert response.context["lead"] == newest
-        assert list(response.context["stories"]) == [seed_story]
+        assert response.context["lead"].story == newest
+        # With no slot filled by the desk, the next newest stories are the top stories.
+        assert [item.story for item in response.context["top_stories"]] == [seed_story]
         text = text_of(response)
         assert text.index("Newest story") < text.index(seed_story.headline)
         assert "© Newsroom Pictures" in text
-        lead = response.content.decode().split("More stories")[0]
+        lead = response.content.decode().split("Top stories")[0]
         assert f"/media/renditions/{photo.pk}/" in lead
 
     def test_only_published_stories(self, client, kim):
@@ -277,7 +322,8 @@ class TestTagPage:
         assert response.status_code == 200
         assert list(response.context["page"].object_list) == [tagged]
         text = text_of(response)
-        assert "divorce" in text and "1 story" in text
+        # Titled for readers ("Divorce"); the stored name stays as typed.
+        assert "Divorce" in text and "1 story" in text
         assert "Other story" not in text and "Tagged draft" not in text
 
     def test_a_tag_with_letters_beyond_ascii_has_its_page_and_feed(self, client):
@@ -373,18 +419,25 @@ class TestQueryBudget:
         assert "Correction w0." in html and "Correction w5." in html
         assert html.index("Correction w0.") < html.index("Correction w5.")
         seed_story.refresh_from_db()
-        related, teased, more_on = stories().story_sidebars(seed_story, 5, [kim, kanye])
+        related, teased, more_on, _ = stories().story_sidebars(seed_story, 5, [kim, kanye])
         pinned = set(seed_story.related.values_list("pk", flat=True))
-        assert len(related) == 5 and {story.pk for story in related} <= pinned
-        assert len(teased) == 6
+        # Every pinned story is teased in the body already: the sidebar offers none again.
+        assert len(teased) == 6 and {story.pk for story in teased.values()} == pinned
+        assert related == []
+        shown = set(pinned)
         for person in (kim, kanye):
-            newest = Article.objects.published().about(person).exclude(pk=seed_story.pk)
-            assert more_on[person.pk] == list(newest.order_by("-published_at", "-pk")[:5])
+            newest = Article.objects.published().about(person).exclude(pk__in=shown)
+            expected = list(newest.exclude(pk=seed_story.pk).newest_first()[:5])
+            assert more_on[person.pk] == expected
+            shown.update(story.pk for story in expected)
 
     @pytest.mark.parametrize(
         "url, budget",
         [
-            ("/", 2),
+            # The front-page slots showing; the newest stories with each
+            # section's newest; the lead photo's credits; the most read (the
+            # sections come from the cache).
+            ("/", 5),
             # The story with its photo and corrections; its tags, bylines,
             # people, the shown photo's credits, its people's ties; the sidebars;
             # the photos placed in its body.

@@ -44,8 +44,7 @@ def story(kim, kanye):
 
 def related_to(story, limit=50, ties=None):
     """The related stories, best first, as the story page's sidebar query ranks them."""
-    sidebar, _, _ = stories().story_sidebars(story, limit, ties=ties)
-    return sidebar
+    return stories().story_sidebars(story, limit, ties=ties).related
 
 
 def related(story):
@@ -275,3 +274,93 @@ def test_a_merged_persons_stories_carry_the_id_of_the_person_kept(story, kim):
     merge_people(twin, kim)
     assert row_ids(other)[0] == [kim.pk]
     assert related(story) == ["Kim K. in Paris"]
+
+
+# What a story is weighs in: its kind and its section.
+
+
+def test_a_divorce_story_is_offered_news_not_birthday_notes(kim, kanye):
+    """As in the demo: the children's birthday notes share the most people, yet the
+    news about the couple comes first; notes fill in only what news cannot."""
+    north = make_person("North West")
+    psalm = make_person("Psalm West")
+    from tests.factories import make_relationship
+
+    for child in (north, psalm):
+        make_relationship(kim, child, Relationship.Kind.PARENT)
+        make_relationship(kanye, child, Relationship.Kind.PARENT)
+    divorce = make_article(
+        "Kim files for divorce",
+        people=[kim, kanye],
+        main=kim,
+        tags=["divorce"],
+        published_at=hours_ago(24 * 365 * 4),
+    )
+    for n, child in enumerate((north, psalm, north, psalm)):
+        make_article(
+            f"{child.name} turns {n + 6}",
+            people=[child, kim, kanye],
+            kind=Article.Kind.NOTE,
+            published_at=hours_ago(24 * (30 + n)),
+        )
+    make_article("Kanye's new album", people=[kanye], published_at=hours_ago(24 * 400))
+    make_article(
+        "Kim speaks about the split",
+        people=[kim],
+        kind=Article.Kind.INTERVIEW,
+        published_at=hours_ago(24 * 1000),
+    )
+    make_article("Lawyers meet", tags=["divorce"], published_at=hours_ago(24 * 1200))
+    assert related(divorce) == [
+        "Kanye's new album",
+        "Kim speaks about the split",
+        "Lawyers meet",
+        "North West turns 6",
+        "Psalm West turns 7",
+        "North West turns 8",
+        "Psalm West turns 9",
+    ]
+    assert headlines(related_to(divorce, 3)) == [
+        "Kanye's new album",
+        "Kim speaks about the split",
+        "Lawyers meet",
+    ]
+
+
+def test_beside_a_note_notes_fit_and_the_same_kind_counts(kim):
+    note = make_article("Kim turns 45", people=[kim], kind=Article.Kind.NOTE)
+    make_article("Kim's new shop", people=[kim], published_at=hours_ago(2))
+    make_article("Kim turned 44", people=[kim], kind=Article.Kind.NOTE, published_at=hours_ago(3))
+    assert related(note) == ["Kim turned 44", "Kim's new shop"]
+
+
+def test_the_same_section_counts_like_a_tag(kim):
+    from articles.models import Section
+
+    music, tv = (Section.objects.create(name=name, slug=name.lower()) for name in ("Music", "TV"))
+    story = make_article("Kim sings", people=[kim], section=music)
+    make_article("Kim on TV", people=[kim], section=tv, published_at=hours_ago(2))
+    make_article("Kim's record", people=[kim], section=music, published_at=hours_ago(3))
+    # The older story of the same section before the newer one of another.
+    assert related(story) == ["Kim's record", "Kim on TV"]
+
+
+def test_kind_and_section_keep_the_score_one_query(kim, kanye, django_assert_num_queries):
+    from articles.models import Section
+
+    stars = Section.objects.create(name="Stars", slug="stars")
+    story = make_article("Kim and Kanye", people=[kim, kanye], section=stars)
+    for n in range(8):
+        make_article(
+            f"Kim {n}",
+            people=[kim],
+            section=stars if n % 2 else None,
+            kind=Article.Kind.NOTE if n % 3 else Article.Kind.NEWS,
+            published_at=hours_ago(n + 2),
+        )
+    story = Article.objects.for_story_page().get(pk=story.pk)
+    ties = list(Relationship.objects.touching([kim, kanye]))
+    with django_assert_num_queries(1):
+        sidebar = related_to(story, 5, ties=ties)
+    # News first (Kim 0, 3, 6), the notes after, each group by score then time.
+    assert headlines(sidebar) == ["Kim 3", "Kim 0", "Kim 6", "Kim 1", "Kim 5"]

@@ -62,6 +62,7 @@ def test_index_lists_stories_people_tags_and_authors_with_lastmod(client, world)
         "http://testserver/sitemap-people.xml",
         "http://testserver/sitemap-tags.xml",
         "http://testserver/sitemap-authors.xml",
+        "http://testserver/sitemap-sections.xml",
     }
     for lastmod in found.values():
         assert w3c_datetime(lastmod) <= timezone.now()
@@ -194,5 +195,17 @@ def test_sitemap_queries_do_not_grow(client, world, url, uncached_pages):
     small = count()
     for n in range(5):
         make_article(f"Extra {n}", people=[make_person(f"Extra person {n}")], tags=[f"t{n}"])
-    # The index asks each of its four sections for its size and its newest change.
-    assert count() == small <= (8 if url == "/sitemap.xml" else 6)
+    # The index asks each of its five sections for its size and its newest change.
+    assert count() == small <= (10 if url == "/sitemap.xml" else 6)
+
+
+def test_sections_are_listed_dated_by_their_newest_live_story(client, world):
+    _, tree = fetch_xml(client, "/sitemap-sections.xml")
+    entries = {
+        url.findtext("sm:loc", namespaces=NS): url.findtext("sm:lastmod", namespaces=NS)
+        for url in tree.findall("sm:url", NS)
+    }
+    # Its scheduled story does not date it: the album, published ten days ago, does.
+    assert list(entries) == ["http://testserver/section/music/"]
+    newest = timezone.localdate(world.older.published_at).isoformat()
+    assert entries["http://testserver/section/music/"] == newest

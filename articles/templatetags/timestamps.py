@@ -47,3 +47,28 @@ def time_parts(value, zone=None, months=None):
 def desk_time_filter(value):
     """A moment as the desk writes it everywhere: "5 March 2026, 10:00 CET"."""
     return desk_time(value) if value else ""
+
+
+@register.inclusion_tag("includes/_published_and_updated.html")
+def published_and_updated(article, corrections=()):
+    """When a story was published and, once the desk appended an update or a
+    correction to it (``corrections``, oldest first), when it last did.
+
+    The update time is the newest of those notes, not the row's last save:
+    saves that change nothing a reader sees (a tag added, a status copied,
+    a demo loaded again) are no update. Both on the desk's clock ("5 March
+    2026, 10:00 CET"), each in a ``<time>`` whose ``datetime`` has no
+    microseconds (the Nu checker allows three digits at most).
+    """
+    published = article.published_at
+    if published is None:
+        return {"published": None, "updated": None}
+    updated = max((note.created_at for note in corrections), default=None)
+    return {
+        "published": _moment(published),
+        "updated": _moment(updated) if updated and updated > published else None,
+    }
+
+
+def _moment(value):
+    return {"iso": time_parts(value)[0], "text": desk_time(value)}

@@ -32,7 +32,9 @@ from articles.models import (
     ArticlePerson,
     Byline,
     Contributor,
+    FrontSlot,
     RelationshipEvidence,
+    Section,
 )
 from articles.roles import install_roles
 from articles.sanitize import clean_body
@@ -46,6 +48,23 @@ SITE_URL = "http://127.0.0.1:8000"
 PHOTO_SIZE = (1200, 675)
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+# The demo's sections, in navigation order: (slug, name, description). A story's
+# spec names its section by slug; one that names none is a celebrity story (Stars).
+SECTIONS = [
+    ("stars", "Stars", "Celebrities, their families, their loves and their break-ups."),
+    ("tv", "TV", "Reality shows, streaming series and the people who make them."),
+    ("music", "Music", "Albums, tours, award nights and the artists behind them."),
+    ("royals", "Royals", "The royal houses of Europe: weddings, tours, christenings."),
+    ("sport", "Sport", "Athletes on and off the field, their records and their families."),
+]
+DEFAULT_SECTION = "stars"
+# The desk's arrangement of the demo's front page: (place, story slug, front-page
+# headline). The other places fall back to the newest stories.
+FRONT_PAGE = [
+    (0, "taylor-swift-and-travis-kelce-are-engaged", "Engaged: Taylor Swift and Travis Kelce"),
+    (1, demo.SEED_SLUG, ""),
+]
 
 
 def initials(name):
@@ -95,7 +114,7 @@ def sync(model, lookup, values):
 
 class Command(BaseCommand):
     help = (
-        "Load the demo desk: the seed story and a dozen more, their people and photos, and an "
+        "Load the demo desk: the seed story and sixty more, their people and photos, and an "
         "'editor' superuser and desk accounts (with DEBUG, sharing a published password; "
         "without, only with --with-accounts and random passwords). Safe to run again."
     )
@@ -125,7 +144,8 @@ class Command(BaseCommand):
             )
         self.with_accounts = with_accounts
         self.counts = {
-            kind: Counter() for kind in ("people", "ties", "sources", "photos", "stories")
+            kind: Counter()
+            for kind in ("sections", "people", "ties", "sources", "photos", "stories")
         }
         self.renditions_made = 0
         self.corrected_times = False
@@ -145,6 +165,7 @@ class Command(BaseCommand):
 
     def load(self):
         self.user = self.load_accounts()
+        self.sections = self.load_sections()
         self.people = {spec["slug"]: self.load_person(spec) for spec in demo.PEOPLE}
         ties = [(spec, self.load_relationship(spec)) for spec in demo.RELATIONSHIPS]
         stories = {spec["slug"]: self.load_story(spec) for spec in demo.STORIES}
@@ -155,7 +176,26 @@ class Command(BaseCommand):
             )
         for spec, tie in ties:
             self.sync_evidence(tie, [stories[slug] for slug in spec.get("evidence", [])])
+        self.load_front_page(stories)
         self.sync_change_times(stories)
+
+    def load_front_page(self, stories):
+        """The demo's lead and first top story, placed as an editor would in the admin."""
+        for place, slug, headline in FRONT_PAGE:
+            story = stories.get(slug)
+            taken = FrontSlot.objects.filter(article=story).exclude(place=place).exists()
+            if story is None or taken:
+                continue  # a story the demo no longer has, or one the desk placed elsewhere
+            sync(FrontSlot, {"place": place}, {"article_id": story.pk, "headline": headline})
+
+    def load_sections(self):
+        """{slug: Section}, each made or brought to the demo's name, order and description."""
+        found = {}
+        for order, (slug, name, description) in enumerate(SECTIONS, start=1):
+            values = {"name": name, "order": order * 10, "description": description}
+            found[slug], state = sync(Section, {"slug": slug}, values)
+            self.counts["sections"][state] += 1
+        return found
 
     def sync_change_times(self, stories):
         """Date the demo rows by the stories, not by the day they were loaded.
@@ -416,6 +456,7 @@ class Command(BaseCommand):
             "body": clean_body(spec["body"]),
             "status": spec["status"],
             "kind": spec.get("kind", Article.Kind.NEWS),
+            "section_id": self.sections[spec.get("section", DEFAULT_SECTION)].pk,
             "published_at": self.publication_time(spec, existing),
             "lead_photo_id": photo.pk if photo else None,
         }
@@ -472,6 +513,7 @@ class Command(BaseCommand):
     def report(self):
         self.counts["sources"].update(self.source_states.values())
         labels = {
+            "sections": "Sections",
             "people": "People",
             "ties": "Relationships",
             "sources": "Credit sources",

@@ -3,7 +3,8 @@
 Derived, and compared here: each person and tag link's copy of its story's
 status and publication time, each story's ``person_ids`` and ``tag_ids``,
 every person's and tag's monthly counts and every person's stories in all
-(see ``reading.listings.check``).
+(see ``reading.listings.check``), and where each story is counted among its
+section's months and those counts (``reading.sections``).
 Each drift is printed on its own line, naming the story (slug and id), or
 the person or tag of a count, and what kind of row it is. Exits with status
 1 when anything had drifted, repaired or not, so a scheduled run can alert;
@@ -15,10 +16,12 @@ size. Progress goes to stderr when it is a terminal, or with ``--progress``.
 
 import sys
 from collections import Counter
+from itertools import chain
 
 from django.core.management.base import BaseCommand, CommandError
 
 from reading import listings
+from reading.sections import SECTIONS
 
 
 class Command(BaseCommand):
@@ -53,7 +56,12 @@ class Command(BaseCommand):
                 self.stderr.write(line)
 
         kinds = Counter()
-        for drift in listings.check(repair=repair, batch=batch, progress=report if show else None):
+        shown = report if show else None
+        drifts = chain(
+            listings.check(repair=repair, batch=batch, progress=shown),
+            SECTIONS.check(repair=repair, batch=batch, progress=shown),
+        )
+        for drift in drifts:
             kinds[drift.kind] += 1
             self.stdout.write(str(drift))
         if not kinds:

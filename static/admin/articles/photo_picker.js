@@ -115,6 +115,26 @@
           say(`Placed ${photo.marker} in the text.`);
         });
         item.append(about, button);
+        const lead = document.getElementById("id_lead_photo");
+        if (lead) {
+          // The lead photo chosen from the same thumbnails; its picker (select2) shows it.
+          const makeLead = element("button", "button photo-picker__lead", "Make it the lead photo");
+          makeLead.type = "button";
+          makeLead.setAttribute("aria-describedby", about.id);
+          makeLead.addEventListener("click", function () {
+            let option = Array.from(lead.options).find((each) => each.value === String(photo.id));
+            if (!option) {
+              option = new Option(photo.caption || photo.alt, String(photo.id));
+              lead.append(option);
+            }
+            lead.value = String(photo.id);
+            lead.dispatchEvent(new Event("change", { bubbles: true }));
+            if (window.django && window.django.jQuery) window.django.jQuery(lead).trigger("change");
+            results.replaceChildren();
+            say(`Photo ${photo.id} is now the lead photo.`);
+          });
+          item.append(makeLead);
+        }
         results.append(item);
       });
     }
