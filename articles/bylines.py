@@ -11,6 +11,7 @@ through table, ``Byline``), whose writes send no ``m2m_changed``: one side
 never sets off the other again.
 """
 
+from django.db import transaction
 from django.db.models import Max
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
@@ -52,9 +53,30 @@ def add_bylines(story_id, users):
             Byline.objects.create(article_id=story_id, contributor=contributor, order=order)
 
 
+@receiver(post_save, sender=Article)
+def remember_loaded_story(sender, instance, raw=False, **kwargs):
+    """``loaddata`` sets a story's authors after saving it raw, its bylines coming in
+    the same load: they are matched once the load commits, not while it runs."""
+    if not raw:
+        return
+    # loaddata sets the authors on this very object (see authors_changed).
+    instance.loaded_raw = True
+    story = instance.pk
+    transaction.on_commit(lambda: _bylines_for_loaded(story))
+
+
+def _bylines_for_loaded(story):
+    """A loaded story's authors put on its byline where the load left them off
+    (a dump from before bylines)."""
+    User = Authors._meta.get_field("user").related_model
+    add_bylines(story, User.objects.filter(articles=story))
+
+
 @receiver(m2m_changed, sender=Authors)
 def authors_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """``authors.add/remove/set/clear``, from the story or the account: bylines follow."""
+    if not reverse and getattr(instance, "loaded_raw", False):
+        return  # being loaded: see remember_loaded_story
     User = Authors._meta.get_field("user").related_model
     if action == "post_add":
         if reverse:  # user.articles.add(story, ...)

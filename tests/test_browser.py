@@ -228,6 +228,9 @@ def test_a_stale_save_is_resolved_field_by_field_in_the_browser(browser, live_se
     desk.post(admin_url("articles_article_change", story.pk), story_form(story, _step="save"))
     page = log_in(browser, live_server, reporter)
     page.goto(f"{live_server.url}/admin/articles/article/{story.pk}/change/")
+    # The form's own requests (its live preview) end before the test writes: SQLite's
+    # in-memory test database, shared with the live server, locks a table being read.
+    page.wait_for_load_state("networkidle")
     # Meanwhile an editor changes the headline and the standfirst.
     desk.force_login(role_user(EDITOR))
     story = Article.objects.get(pk=story.pk)

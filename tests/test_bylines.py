@@ -330,3 +330,35 @@ class TestTheAuthorListing:
         assert [drift.kind for drift in found] == ["contributor link copy"]
         assert "kim-opens-a-shop" in str(found[0])
         assert list(listings.check()) == []
+
+
+def test_a_dump_from_before_bylines_loads_with_its_authors_on_the_bylines(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    import json
+
+    from django.core.management import call_command
+
+    ana = make_user("ana", first_name="Ana", last_name="Reyes")
+    dump = tmp_path / "old.json"
+    dump.write_text(
+        json.dumps(
+            [
+                {
+                    "model": "articles.article",
+                    "pk": 500,
+                    "fields": {
+                        "headline": "An old story",
+                        "slug": "an-old-story",
+                        "status": "draft",
+                        "created_at": "2020-01-01T10:00:00Z",
+                        "updated_at": "2020-01-01T10:00:00Z",
+                        "authors": [ana.pk],
+                    },
+                }
+            ]
+        )
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("loaddata", str(dump), verbosity=0)
+    assert names(Article.objects.get(pk=500)) == ["Ana Reyes"]
