@@ -131,61 +131,48 @@ def for_person(request, person, ties, page):
 
 
 def for_tag(request, tag, page):
-    path = reverse("tag", args=[tag.slug])
-    return PageMeta(
-        title=tag.name,
+    return _listing_page(
+        request, page, tag.name, reverse("tag", args=[tag.slug]), "tag_feed", tag.slug,
         description=f"Stories tagged {tag.name} on {settings.SITE_NAME}.",
-        url=canonical(request, path, page),
-        feed=Feed(
-            f"{settings.SITE_NAME}: stories tagged {tag.name}",
-            request.build_absolute_uri(reverse("tag_feed", args=[tag.slug])),
-            request.build_absolute_uri(reverse("tag_feed_atom", args=[tag.slug])),
-        ),
-        structured_data=[
-            structured_data.breadcrumbs(
-                request, [(settings.SITE_NAME, reverse("home")), (tag.name, path)]
-            )
-        ],
-    )
+        feed_title=f"{settings.SITE_NAME}: stories tagged {tag.name}",
+    )  # fmt: skip
 
 
 def for_author(request, author, page):
-    path = author.get_absolute_url()
-    return PageMeta(
-        title=author.name,
+    return _listing_page(
+        request, page, author.name, author.get_absolute_url(), "author_feed", author.slug,
         description=f"Stories by {author.name} on {settings.SITE_NAME}.",
-        url=canonical(request, path, page),
+        feed_title=f"{settings.SITE_NAME}: stories by {author.name}",
         type="profile",
-        feed=Feed(
-            f"{settings.SITE_NAME}: stories by {author.name}",
-            request.build_absolute_uri(reverse("author_feed", args=[author.slug])),
-            request.build_absolute_uri(reverse("author_feed_atom", args=[author.slug])),
-        ),
-        structured_data=[
-            structured_data.breadcrumbs(
-                request, [(settings.SITE_NAME, reverse("home")), (author.name, path)]
-            )
-        ],
-    )
+    )  # fmt: skip
 
 
 def for_section(request, section, page):
-    path = section.get_absolute_url()
-    return PageMeta(
-        title=section.name,
+    return _listing_page(
+        request, page, section.name, section.get_absolute_url(), "section_feed", section.slug,
         description=section.description
         or f"The latest {section.name} stories from {settings.SITE_NAME}.",
+        feed_title=f"{settings.SITE_NAME}: {section.name}",
+    )  # fmt: skip
+
+
+def _listing_page(request, page, name, path, feed_url, slug, *, description, feed_title, **more):
+    """A page listing stories of one tag, author or section: its feeds and breadcrumbs."""
+    return PageMeta(
+        title=name,
+        description=description,
         url=canonical(request, path, page),
         feed=Feed(
-            f"{settings.SITE_NAME}: {section.name}",
-            request.build_absolute_uri(reverse("section_feed", args=[section.slug])),
-            request.build_absolute_uri(reverse("section_feed_atom", args=[section.slug])),
+            feed_title,
+            request.build_absolute_uri(reverse(feed_url, args=[slug])),
+            request.build_absolute_uri(reverse(f"{feed_url}_atom", args=[slug])),
         ),
         structured_data=[
             structured_data.breadcrumbs(
-                request, [(settings.SITE_NAME, reverse("home")), (section.name, path)]
+                request, [(settings.SITE_NAME, reverse("home")), (name, path)]
             )
         ],
+        **more,
     )
 
 
