@@ -103,12 +103,13 @@ def person_photos(person, limit):
     return list(Photo.objects.of_person_in_stories(person.pk, stories)[:limit])
 
 
-def most_read(limit, leave_out=(), now=None):
-    """The ``limit`` stories read most in the last day that readers may see, most read
-    first, less those in ``leave_out`` (what the page shows already), as cards: one
-    query (the story page has them in its sidebars' query)."""
+def most_read(limit, leave_out=(), now=None, section=None):
+    """The ``limit`` stories read most in the last day that readers may see (of
+    ``section`` only, if given), most read first, less those in ``leave_out`` (what the
+    page shows already), as cards: one query (the story page has them in its sidebars'
+    query)."""
     leave_out = [getattr(story, "pk", story) for story in leave_out if story is not None]
-    found = stories().most_read(limit + len(leave_out), now)
+    found = stories().most_read(limit + len(leave_out), now, section)
     return reads.ranked(found, limit, leave_out=leave_out)
 
 

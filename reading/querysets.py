@@ -161,13 +161,14 @@ class StoryQuerySet(ArticleQuerySet):
             rows = rows.annotate(reads=reads.total(now))
         return rows.order_by("-published_at", "-pk")
 
-    def most_read(self, limit, now=None):
-        """The ``limit`` stories read most in the last day that readers may see,
-        most read first, as cards, each with its ``reads``: one query."""
+    def most_read(self, limit, now=None, section=None):
+        """The ``limit`` stories read most in the last day that readers may see (of
+        ``section`` only, if given), most read first, as cards, each with its ``reads``:
+        one query."""
         now = now or timezone.now()
         return (
             self.published(now)
-            .filter(pk__in=reads.top(limit, now))
+            .filter(pk__in=reads.top(limit, now, section))
             .for_listing()
             .annotate(reads=reads.total(now))
             .order_by("-reads", "-pk")

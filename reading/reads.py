@@ -81,17 +81,21 @@ def _prune(hour):
         StoryReads.objects.filter(hour__lt=hour - KEPT).delete()
 
 
-def top(limit, now=None):
+def top(limit, now=None, section=None):
     """The ids of the ``limit`` stories read most within the last ``WINDOW`` that readers
-    may still see (unpublished, scheduled or deleted stories never), as a subquery.
+    may still see (unpublished, scheduled or deleted stories never), as a subquery;
+    with ``section``, of that section's stories only.
 
     Most reads first; between equals, the story read last (the higher id).
     """
     now = now or timezone.now()
+    visible = Article.objects.published(now)
+    if section is not None:
+        visible = visible.filter(section=section)
     return (
         StoryReads.objects.filter(
             hour__gte=hour_of(now - WINDOW),
-            story__in=Article.objects.published(now).values("pk"),
+            story__in=visible.values("pk"),
         )
         .values("story")
         .annotate(total=Sum("reads"))

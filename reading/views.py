@@ -170,11 +170,11 @@ def section(request, slug):
         raise Http404("No section has this address.")
     months = pages.months(section, SECTIONS)
     page = paginate(request, SECTIONS.walk(section, pages.SECTION_PAGES, months), PER_PAGE)
-    most_read = pages.most_read(MOST_READ, leave_out=page.object_list)
+    most_read = pages.most_read(MOST_READ, leave_out=page.object_list, section=section)
     return render(
         request,
         "articles/section.html",
-        {"section": section, "page": page, "most_read": most_read},
+        {"section": section, "page": page, "most_read": most_read, "most_read_in": section},
     )
 
 

@@ -223,11 +223,32 @@ class TestTheBox:
         read(popular, 3)
         read(shown[-1], 5)
         html = client.get(url).content.decode()
-        assert '<h2 id="most-read-title">Most read</h2>' in html
+        title = "Most read in Stars" if "section" in url else "Most read"
+        assert f'<h2 id="most-read-title">{title}</h2>' in html
         box = html[html.index('<section class="most-read"') :]
         box = box[: box.index("</section>")]
         assert "Read a lot" in box
         assert "On the page 24" not in box  # on the page already
+
+
+def test_a_section_page_shows_the_most_read_of_its_own_section(client):
+    from articles.models import Section
+
+    stars, music = (Section.objects.create(name=n, slug=n.lower()) for n in ("Stars", "Music"))
+    month_ago = timezone.now() - datetime.timedelta(days=30)
+    own = make_article("A Stars story", section=stars, published_at=month_ago)
+    other = make_article("A Music story", section=music, published_at=month_ago)
+    # Newer stories fill the section's page; the one read is further down.
+    for n in range(25):
+        make_article(f"Stars news {n}", section=stars)
+    read(own, 2)
+    read(other, 9)
+    page = client.get("/section/stars/").content.decode()
+    box = page[page.index('<section class="most-read"') :]
+    box = box[: box.index("</section>")]
+    assert "A Stars story" in box and "A Music story" not in box
+    home = client.get("/").content.decode()
+    assert "A Music story" in home[home.index('<section class="most-read"') :]
 
 
 def test_the_sidebars_and_the_box_are_one_query(django_assert_num_queries):
