@@ -228,9 +228,10 @@ def test_a_stale_save_is_resolved_field_by_field_in_the_browser(browser, live_se
     desk.post(admin_url("articles_article_change", story.pk), story_form(story, _step="save"))
     page = log_in(browser, live_server, reporter)
     page.goto(f"{live_server.url}/admin/articles/article/{story.pk}/change/")
-    # The form's own requests (its live preview) end before the test writes: SQLite's
-    # in-memory test database, shared with the live server, locks a table being read.
-    page.wait_for_load_state("networkidle")
+    # The form's live preview is drawn before the test writes: its read and a write
+    # would meet in the in-memory test database it shares, which refuses one of them.
+    preview = page.frame_locator("iframe[name=live-preview]")
+    preview.locator(".story__headline:has-text('Kim opens a shop')").wait_for()
     # Meanwhile an editor changes the headline and the standfirst.
     desk.force_login(role_user(EDITOR))
     story = Article.objects.get(pk=story.pk)
@@ -241,6 +242,8 @@ def test_a_stale_save_is_resolved_field_by_field_in_the_browser(browser, live_se
     assert desk.post(admin_url("articles_article_change", story.pk), changed).status_code == 302
 
     page.fill("#id_standfirst", "The reporter's standfirst.")
+    # The live preview redraws from the typing first, for the same reason.
+    preview.locator('.standfirst:has-text("The reporter\'s standfirst.")').wait_for()
     page.click(".submit-row button[name=_step][value=save]")
     page.wait_for_selector(".story-conflicts")
     assert "after you opened it" in page.inner_text("ul.errorlist.nonfield")
