@@ -11,8 +11,7 @@ from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.admin.views.main import ORDER_VAR, SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, TextField, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F, Prefetch, Q, TextField, Value
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -28,7 +27,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from common.admin_fields import with_the_rest
-from common.admin_lists import ArchiveListMixin
+from common.admin_lists import ArchiveListMixin, rows_of_each
 from common.admin_rows import RowsFormSet
 from common.admin_widgets import ChosenRowsMixin, LabelledCellsMixin, LabelledDateTimeMixin
 from common.month_names import month_names
@@ -1363,15 +1362,8 @@ class PlaceAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name", "region"]}
 
     def get_queryset(self, request):
-        # Counted per place shown (a picker's twenty), not grouped over every story.
-        filed = (
-            Article.objects.filter(dateline_place=OuterRef("pk"))
-            .order_by()
-            .values("dateline_place")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return super().get_queryset(request).annotate(filed=Coalesce(Subquery(filed), 0))
+        filed = rows_of_each(Article.objects, "dateline_place")
+        return super().get_queryset(request).annotate(filed=filed)
 
     @admin.display(description="stories", ordering="filed")
     def stories(self, place):
@@ -1391,16 +1383,8 @@ class ContributorAdmin(admin.ModelAdmin):
     raw_id_fields = ["account"]
 
     def get_queryset(self, request):
-        # Counted per author shown (a picker's twenty), not grouped over every byline.
-        bylines = (
-            Byline.objects.filter(contributor=OuterRef("pk"))
-            .order_by()
-            .values("contributor")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
         authors = super().get_queryset(request).select_related("account")
-        return authors.annotate(bylines_count=Coalesce(Subquery(bylines), 0))
+        return authors.annotate(bylines_count=rows_of_each(Byline.objects, "contributor"))
 
     def get_readonly_fields(self, request, obj=None):
         # A staff writer's name is their account's: changed there, printed the same everywhere.

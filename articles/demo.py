@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo
 
 from people.models import age_between
 
+from .revisions import and_join
+
 BERLIN = ZoneInfo("Europe/Berlin")
 
 USERNAME = "editor"
@@ -1132,10 +1134,6 @@ def aged(slug, when):
     return f"{NAMES[slug]} ({age(slug, when)})"
 
 
-def _listed(names):
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def photo_of(slugs, credits, caption=None):
     """A generated demo photo of ``slugs``, one panel each.
 
@@ -1147,11 +1145,11 @@ def photo_of(slugs, credits, caption=None):
         alt = f"Demo picture: the initials of {names[0]} on a coloured panel"
     else:
         alt = (
-            f"Demo collage: the initials of {_listed(names)} on {_COUNTS[len(names)]} "
+            f"Demo collage: the initials of {and_join(names)} on {_COUNTS[len(names)]} "
             "coloured panels, side by side"
         )
     return {
-        "caption": caption or _listed(names),
+        "caption": caption or and_join(names),
         "alt_text": alt,
         "people": list(slugs),
         "credits": credits,

@@ -13,7 +13,8 @@ from django.contrib import admin
 from django.contrib.admin import helpers
 from django.core.paginator import EmptyPage, Page, Paginator
 from django.db import connections
-from django.db.models import Max, Min
+from django.db.models import Count, Max, Min, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -248,3 +249,19 @@ class DateDrillDown(admin.SimpleListFilter):
             datetime.datetime.combine(start, datetime.time(), zone),
             datetime.datetime.combine(end, datetime.time(), zone),
         )
+
+
+def rows_of_each(related, field):
+    """How many ``related`` rows point at each row listed, through ``field``; 0 for none.
+
+    Counted per row shown (a page's or a picker's twenty), not grouped over
+    every related row.
+    """
+    counted = (
+        related.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
